@@ -1,0 +1,3 @@
+namespace Leads.Application.Caching;
+
+public readonly record struct CacheTraceEntry(CacheLevel Level, string Policy, CacheOutcome Outcome);

@@ -1,0 +1,12 @@
+using FluentValidation;
+
+namespace Leads.Application.Categories.Commands.CreateCategory;
+
+public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>
+{
+    public CreateCategoryCommandValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Description).MaximumLength(500);
+    }
+}

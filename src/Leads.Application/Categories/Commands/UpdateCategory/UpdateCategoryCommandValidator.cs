@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace Leads.Application.Categories.Commands.UpdateCategory;
+
+public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCategoryCommand>
+{
+    public UpdateCategoryCommandValidator()
+    {
+        RuleFor(c => c.Id).NotEmpty();
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Description).MaximumLength(500);
+    }
+}

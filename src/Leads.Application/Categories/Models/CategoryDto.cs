@@ -1,0 +1,3 @@
+namespace Leads.Application.Categories.Models;
+
+public sealed record CategoryDto(Guid Id, string Name, string? Description, DateTimeOffset UpdatedAt);

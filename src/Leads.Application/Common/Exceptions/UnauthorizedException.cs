@@ -1,0 +1,3 @@
+namespace Leads.Application.Common.Exceptions;
+
+public sealed class UnauthorizedException(string message) : Exception(message);

@@ -1,0 +1,6 @@
+namespace Leads.Application.Common.Interfaces;
+
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+}

@@ -1,0 +1,6 @@
+namespace Leads.Application.Common.Interfaces;
+
+public interface ITeamDirectory
+{
+    Task<bool> ExistsAsync(Guid teamId, CancellationToken cancellationToken);
+}

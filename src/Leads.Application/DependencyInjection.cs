@@ -1,0 +1,18 @@
+using FluentValidation;
+using Leads.Application.Caching;
+using Leads.Application.Leads.Commands;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leads.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers validators and application services. The mediator itself is registered by the host (its generator runs there).</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<LeadCommandSupport>();
+        services.AddScoped<ICacheTrace, CacheTrace>();
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Leads.Application.Common.Interfaces;
+using Leads.Application.Leads.Models;
+using Mapster;
+using Mediator;
+
+namespace Leads.Application.Leads.Commands.CreateLead;
+
+public sealed class CreateLeadCommandHandler(
+    ILeadRepository leads,
+    ILeadReadRepository reads,
+    LeadCommandSupport support,
+    IUnitOfWork unitOfWork,
+    IClock clock) : ICommandHandler<CreateLeadCommand, LeadDto>
+{
+    public async ValueTask<LeadDto> Handle(CreateLeadCommand command, CancellationToken cancellationToken)
+    {
+        var teamId = await support.ResolveTeamAsync(command.TeamId, null, cancellationToken);
+        await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
+
+        var lead = Domain.Leads.Lead.Create(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
+        leads.Add(lead);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? lead.Adapt<LeadDto>();
+    }
+}

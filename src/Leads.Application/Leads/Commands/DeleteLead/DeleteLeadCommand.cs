@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Leads.Application.Leads.Commands.DeleteLead;
+
+public sealed record DeleteLeadCommand(Guid Id, long? ExpectedVersion) : ICommand;

@@ -1,0 +1,70 @@
+using Leads.Application.Categories;
+using Leads.Application.Common.Exceptions;
+using Leads.Application.Common.Interfaces;
+using Leads.Application.Security;
+using Leads.Domain.Leads;
+
+namespace Leads.Application.Leads.Commands;
+
+/// <summary>Checks shared by the lead commands: references exist, the caller may act on the team, versions match.</summary>
+public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDirectory teams, ICurrentUser currentUser)
+{
+    public LeadDetails ToDetails(ILeadFields fields) => new(
+        fields.Name.Trim(),
+        fields.Email.Trim(),
+        fields.Company.Trim(),
+        string.IsNullOrWhiteSpace(fields.Phone) ? null : fields.Phone.Trim(),
+        fields.Source.Trim(),
+        fields.CategoryId,
+        fields.EstimatedValue,
+        fields.Score,
+        fields.Notes);
+
+    /// <summary>Resolves and checks the team a lead goes to; a member with one team may omit it.</summary>
+    public async Task<Guid> ResolveTeamAsync(Guid? requested, Guid? current, CancellationToken cancellationToken)
+    {
+        var access = currentUser.RequireAccess();
+        var teamId = requested ?? current ?? (access.TeamIds.Count == 1 ? access.TeamIds[0] : Guid.Empty);
+        if (teamId == Guid.Empty)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("TeamId", "TeamId is required.")]);
+        }
+
+        if (!access.Scope.CanSee(teamId))
+        {
+            throw new ForbiddenAccessException("You may only manage leads of your own teams.");
+        }
+
+        if (!await teams.ExistsAsync(teamId, cancellationToken))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("TeamId", "The team does not exist.")]);
+        }
+
+        return teamId;
+    }
+
+    public async Task EnsureCategoryExistsAsync(Guid categoryId, CancellationToken cancellationToken)
+    {
+        if (!await categories.ExistsAsync(categoryId, cancellationToken))
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("CategoryId", "The category does not exist.")]);
+        }
+    }
+
+    /// <summary>Loads a lead the caller may change; other teams' leads are reported missing.</summary>
+    public async Task<Lead> LoadForChangeAsync(ILeadRepository leads, Guid id, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var lead = await leads.FindAsync(id, cancellationToken);
+        if (lead is null || !currentUser.RequireAccess().Scope.CanSee(lead.TeamId))
+        {
+            throw new NotFoundException("Lead", id);
+        }
+
+        if (expectedVersion is { } version && version != lead.Version)
+        {
+            throw new ConcurrencyConflictException("Lead", id, lead.Version);
+        }
+
+        return lead;
+    }
+}

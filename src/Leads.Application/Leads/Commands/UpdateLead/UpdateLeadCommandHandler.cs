@@ -1,0 +1,26 @@
+using Leads.Application.Common.Exceptions;
+using Leads.Application.Common.Interfaces;
+using Leads.Application.Leads.Models;
+using Mediator;
+
+namespace Leads.Application.Leads.Commands.UpdateLead;
+
+public sealed class UpdateLeadCommandHandler(
+    ILeadRepository leads,
+    ILeadReadRepository reads,
+    LeadCommandSupport support,
+    IUnitOfWork unitOfWork,
+    IClock clock) : ICommandHandler<UpdateLeadCommand, LeadDto>
+{
+    public async ValueTask<LeadDto> Handle(UpdateLeadCommand command, CancellationToken cancellationToken)
+    {
+        var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
+        var teamId = await support.ResolveTeamAsync(command.TeamId, lead.TeamId, cancellationToken);
+        await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
+
+        lead.Update(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+
+        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? throw new NotFoundException("Lead", command.Id);
+    }
+}

@@ -1,0 +1,5 @@
+using Leads.Domain.Common;
+
+namespace Leads.Domain.Leads;
+
+public sealed record LeadCreated(Guid LeadId, Guid TeamId, Guid CategoryId) : IDomainEvent;
