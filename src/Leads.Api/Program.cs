@@ -1,6 +1,82 @@
+using Leads.Api.Errors;
+using Leads.Api.Http;
+using Leads.Api.Infrastructure;
+using Leads.Api.Security;
+using Leads.Application;
+using Leads.Application.Common.Behaviors;
+using Leads.Application.Common.Serialization;
+using Leads.Application.StaticConfig;
+using Leads.Infrastructure;
+using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Redis;
+using Microsoft.AspNetCore.ResponseCompression;
+using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", 64 * 1024));
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(configuration);
+builder.Services.Configure<StaticConfigOptions>(configuration.GetSection(StaticConfigOptions.SectionName));
+builder.Services.Configure<HttpCachingOptions>(configuration.GetSection(HttpCachingOptions.SectionName));
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(Leads.Application.DependencyInjection), typeof(Leads.Domain.Common.IDomainEvent)];
+
+    // Outermost first: log everything, reject invalid input before it can reach (or fill) the cache.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(CachingBehavior<,>)];
+});
+
+builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
+builder.Services.AddControllers().AddJsonOptions(json =>
+{
+    json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);
+    json.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddResponseCompression(options =>
+{
+    options.EnableForHttps = true;
+    options.Providers.Add<BrotliCompressionProvider>();
+    options.Providers.Add<GzipCompressionProvider>();
+    options.MimeTypes = ["application/json", "application/problem+json"];
+});
+builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.AddHealthChecks()
+    .AddNpgSql(configuration.GetConnectionString("Postgres")!, name: "postgres", tags: ["ready"])
+    .AddRedis(sp => sp.GetRequiredService<RedisConnection>().Multiplexer, name: "redis", tags: ["ready"]);
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(CacheMetrics.MeterName)
+    .AddAspNetCoreInstrumentation()
+    .AddPrometheusExporter());
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<CacheHeadersMiddleware>();
+app.UseResponseCompression();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.Run();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapControllers();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapPrometheusScrapingEndpoint("/metrics");
+
+await DatabaseInitializer.InitializeAsync(app);
+await app.RunAsync();
+
+/// <summary>Entry point; public so the integration tests can host the API.</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+namespace Leads.Api.Contracts;
+
+public sealed record CategoryRequest(string Name, string? Description);

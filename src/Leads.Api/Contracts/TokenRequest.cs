@@ -1,0 +1,3 @@
+namespace Leads.Api.Contracts;
+
+public sealed record TokenRequest(string Username, string Password);

@@ -1,0 +1,37 @@
+using Leads.Api.Contracts;
+using Leads.Api.Security;
+using Leads.Application.Admin.Commands.InvalidateCache;
+using Leads.Application.Admin.Models;
+using Leads.Application.Security;
+using Leads.Application.Users.Commands.UpdateUserAccess;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leads.Api.Controllers;
+
+[ApiController]
+[Authorize(Policy = AuthenticationSetup.AdminPolicy)]
+[Route("api/admin")]
+public sealed class AdminController(IMediator mediator) : ControllerBase
+{
+    /// <summary>
+    /// Bulk cache invalidation. Exactly one of: <c>all=true</c>; <c>tag=…</c> (every level, O(1));
+    /// <c>namespace=api|db</c> and/or <c>pattern=…</c> ('*' is the only wildcard; SCAN on every primary).
+    /// </summary>
+    [HttpDelete("cache")]
+    [ProducesResponseType<CacheInvalidationResult>(StatusCodes.Status200OK)]
+    public async Task<CacheInvalidationResult> InvalidateCache(
+        [FromQuery(Name = "namespace")] string? cacheNamespace,
+        [FromQuery] string? tag,
+        [FromQuery] string? pattern,
+        [FromQuery] bool all,
+        CancellationToken cancellationToken) =>
+        await mediator.Send(new InvalidateCacheCommand(cacheNamespace, tag, pattern, all), cancellationToken);
+
+    /// <summary>Changes a user's role, teams and active flag; takes effect on the user's next request.</summary>
+    [HttpPut("users/{id:guid}/access")]
+    [ProducesResponseType<UserAccess>(StatusCodes.Status200OK)]
+    public async Task<UserAccess> UpdateUserAccess(Guid id, UpdateUserAccessRequest request, CancellationToken cancellationToken) =>
+        await mediator.Send(new UpdateUserAccessCommand(id, request.Role, request.TeamIds ?? [], request.IsActive), cancellationToken);
+}

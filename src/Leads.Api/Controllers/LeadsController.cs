@@ -1,0 +1,138 @@
+using Leads.Api.Contracts;
+using Leads.Api.Http;
+using Leads.Application.Caching;
+using Leads.Application.Common.Exceptions;
+using Leads.Application.Common.Models;
+using Leads.Application.Leads.Commands.ChangeLeadStatus;
+using Leads.Application.Leads.Commands.CreateLead;
+using Leads.Application.Leads.Commands.DeleteLead;
+using Leads.Application.Leads.Commands.UpdateLead;
+using Leads.Application.Leads.Models;
+using Leads.Application.Leads.Queries.GetLeadById;
+using Leads.Application.Leads.Queries.GetLeads;
+using Leads.Application.Leads.Queries.GetLeadsSummary;
+using Leads.Domain.Leads;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leads.Api.Controllers;
+
+/// <summary>Leads of the caller's teams (all leads for admins). Reads are per-user: private, revalidated with ETags.</summary>
+[ApiController]
+[Authorize]
+[Route("api/leads")]
+public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : ControllerBase
+{
+    [HttpGet]
+    [HttpHead]
+    [ProducesResponseType<PagedResult<LeadDto>>(StatusCodes.Status200OK)]
+    public async Task<IResult> List(
+        [FromQuery] int page = 1,
+        [FromQuery] int pageSize = GetLeadsQuery.DefaultPageSize,
+        [FromQuery] LeadStatus? status = null,
+        [FromQuery] Guid? categoryId = null,
+        [FromQuery] string? search = null,
+        [FromQuery] string? sort = null,
+        CancellationToken cancellationToken = default) =>
+        new CachedJsonResult<PagedResult<LeadDto>>(
+            await mediator.Send(new GetLeadsQuery(page, pageSize, status, categoryId, search, sort), cancellationToken),
+            HttpCacheProfile.PerUser);
+
+    [HttpGet("summary")]
+    [HttpHead("summary")]
+    [ProducesResponseType<LeadsSummaryDto>(StatusCodes.Status200OK)]
+    public async Task<IResult> Summary(CancellationToken cancellationToken) =>
+        new CachedJsonResult<LeadsSummaryDto>(await mediator.Send(new GetLeadsSummaryQuery(), cancellationToken), HttpCacheProfile.PerUser);
+
+    [HttpGet("{id:guid}")]
+    [HttpHead("{id:guid}")]
+    [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<IResult> Get(Guid id, CancellationToken cancellationToken) =>
+        new CachedJsonResult<LeadDto>(await mediator.Send(new GetLeadByIdQuery(id), cancellationToken), HttpCacheProfile.PerUser);
+
+    [HttpPost]
+    [ProducesResponseType<LeadDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    public async Task<IResult> Create(CreateLeadCommand command, CancellationToken cancellationToken)
+    {
+        var lead = await mediator.Send(command, cancellationToken);
+        Response.Headers.ETag = EntityTags.For(lead);
+        return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+    }
+
+    /// <summary>Replaces a lead. Send <c>If-Match</c> with the ETag you hold (412 when it is outdated) or <c>version</c> in the body (409).</summary>
+    [HttpPut("{id:guid}")]
+    [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
+    public async Task<IResult> Update(Guid id, UpdateLeadRequest request, CancellationToken cancellationToken)
+    {
+        var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
+        return await WriteAsync(id, new UpdateLeadCommand(
+            id, request.Name, request.Email, request.Company, request.Phone, request.Source, request.CategoryId,
+            request.EstimatedValue, request.Score, request.Notes, request.TeamId, request.OwnerUserId, expected.Version), expected.FromPrecondition, cancellationToken);
+    }
+
+    [HttpPatch("{id:guid}/status")]
+    [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    public async Task<IResult> ChangeStatus(Guid id, ChangeLeadStatusRequest request, CancellationToken cancellationToken)
+    {
+        var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
+        return await WriteAsync(id, new ChangeLeadStatusCommand(id, request.Status, expected.Version), expected.FromPrecondition, cancellationToken);
+    }
+
+    [HttpDelete("{id:guid}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IResult> Delete(Guid id, [FromQuery] long? version, CancellationToken cancellationToken)
+    {
+        var expected = await ExpectedVersionAsync(id, version, cancellationToken);
+        try
+        {
+            await mediator.Send(new DeleteLeadCommand(id, expected.Version), cancellationToken);
+        }
+        catch (ConcurrencyConflictException conflict) when (expected.FromPrecondition)
+        {
+            throw new ConcurrencyConflictException("Lead", id, conflict.CurrentVersion, fromPrecondition: true);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private async Task<IResult> WriteAsync(Guid id, ICommand<LeadDto> command, bool fromPrecondition, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lead = await mediator.Send(command, cancellationToken);
+            Response.Headers.ETag = EntityTags.For(lead);
+            return TypedResults.Ok(lead);
+        }
+        catch (ConcurrencyConflictException conflict) when (fromPrecondition)
+        {
+            throw new ConcurrencyConflictException("Lead", id, conflict.CurrentVersion, fromPrecondition: true);
+        }
+    }
+
+    /// <summary>
+    /// Turns an If-Match header into the version the write expects: the header is checked against the current
+    /// representation (412 when it does not match), and the write then requires that representation's version,
+    /// so a change that lands between the check and the write still fails.
+    /// </summary>
+    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? bodyVersion, CancellationToken cancellationToken)
+    {
+        if (!ConditionalRequests.HasIfMatch(Request))
+        {
+            return (bodyVersion, false);
+        }
+
+        var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
+        if (ConditionalRequests.IfMatchFails(Request, EntityTags.Current(trace, current)))
+        {
+            throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);
+        }
+
+        return (current.Version, true);
+    }
+}

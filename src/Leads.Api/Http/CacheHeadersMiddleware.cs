@@ -1,0 +1,72 @@
+using System.Text;
+using Leads.Application.Caching;
+using Microsoft.Net.Http.Headers;
+
+namespace Leads.Api.Http;
+
+/// <summary>
+/// Last word on cache headers before a response starts:
+/// <list type="bullet">
+/// <item>errors and anything without an explicit Cache-Control get <c>no-store</c>, so no cache keeps them;</item>
+/// <item><c>Cache-Status</c> (RFC 9211) lists what each cache level did, the database level (closest to the origin) first.</item>
+/// </list>
+/// </summary>
+public sealed class CacheHeadersMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(static state => Apply((HttpContext)state), context);
+        return next(context);
+    }
+
+    private static Task Apply(HttpContext context)
+    {
+        var response = context.Response;
+        if (response.StatusCode >= 400 || string.IsNullOrEmpty(response.Headers.CacheControl))
+        {
+            response.Headers.CacheControl = "no-store";
+            if (response.StatusCode >= 400)
+            {
+                response.Headers.Remove(HeaderNames.ETag);
+                response.Headers.Remove(HeaderNames.LastModified);
+            }
+        }
+
+        var trace = context.RequestServices.GetService<ICacheTrace>();
+        var entries = trace?.Entries;
+        if (entries is { Count: > 0 })
+        {
+            response.Headers["Cache-Status"] = Format(entries, context.Items.ContainsKey(HttpCacheItems.NotModified));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string Format(IReadOnlyList<CacheTraceEntry> entries, bool notModified)
+    {
+        var builder = new StringBuilder();
+        foreach (var entry in entries.OrderByDescending(e => e.Level))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(", ");
+            }
+
+            builder.Append("leads-").Append(CacheKey.LevelName(entry.Level)).Append(entry.Outcome switch
+            {
+                CacheOutcome.HitL1 => "; hit; detail=l1",
+                CacheOutcome.HitL2 => "; hit; detail=l2",
+                CacheOutcome.Miss => "; fwd=miss; stored",
+                CacheOutcome.Bypass => "; fwd=bypass; detail=disabled",
+                _ => "; fwd=bypass; detail=unavailable",
+            }).Append("; key=").Append(entry.Policy);
+        }
+
+        if (notModified)
+        {
+            builder.Append(", leads-http; hit; detail=not-modified");
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Leads.Application.Caching;
+using Leads.Infrastructure.Caching.Serialization;
+using Microsoft.Net.Http.Headers;
+
+namespace Leads.Api.Http;
+
+/// <summary>
+/// Writes a cacheable GET answer: Cache-Control, ETag, Last-Modified and Vary, then either 304 or the body.
+/// When the service-level cache produced the answer, its stored bytes and entity tag are used as they are:
+/// a conditional GET on a cached entry runs no handler, no query and no serializer.
+/// </summary>
+public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var trace = httpContext.RequestServices.GetRequiredService<ICacheTrace>();
+        var payload = trace.ResponsePayload ?? Serialize(value, httpContext.RequestServices.GetRequiredService<TimeProvider>());
+
+        var response = httpContext.Response;
+        var headers = response.Headers;
+        headers.CacheControl = profile.CacheControl;
+        headers.ETag = payload.ETag;
+        headers.LastModified = ConditionalRequests.TruncateToSeconds(payload.StoredAt).ToString("R");
+        headers.Vary = HeaderNames.AcceptEncoding;
+
+        if (ConditionalRequests.IsNotModified(httpContext.Request, payload.ETag, payload.StoredAt))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            httpContext.Items[HttpCacheItems.NotModified] = true;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = payload.Json.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.Body.WriteAsync(payload.Json, httpContext.RequestAborted);
+        }
+    }
+
+    private static CachedPayload Serialize(T value, TimeProvider time)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, CacheJson.TypeInfo<T>());
+        var hash = CacheEntryFormat.Hash(json);
+        return new CachedPayload(json, CacheEntryFormat.FormatETag(hash), time.GetUtcNow());
+    }
+}

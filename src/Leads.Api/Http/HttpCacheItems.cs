@@ -1,0 +1,6 @@
+namespace Leads.Api.Http;
+
+internal static class HttpCacheItems
+{
+    public const string NotModified = "leads.not-modified";
+}

@@ -1,0 +1,35 @@
+using Leads.Infrastructure.Persistence;
+using Leads.Infrastructure.Persistence.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leads.Api.Infrastructure;
+
+/// <summary>Applies migrations and seeds demo data at start-up when configured (<c>Database:ApplyMigrations</c>, <c>Seed:Enabled</c>).</summary>
+public static partial class DatabaseInitializer
+{
+    public static async Task InitializeAsync(WebApplication app)
+    {
+        var configuration = app.Configuration;
+        if (!configuration.GetValue<bool>("Database:ApplyMigrations"))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        await db.Database.MigrateAsync();
+
+        if (configuration.GetValue<bool>("Seed:Enabled"))
+        {
+            var count = configuration.GetValue("Seed:Leads", 10_000);
+            var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Leads.Seed");
+            if (await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(count, CancellationToken.None))
+            {
+                LogSeeded(logger, count);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data with {LeadCount} leads")]
+    private static partial void LogSeeded(ILogger logger, int leadCount);
+}

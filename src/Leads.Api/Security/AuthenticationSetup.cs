@@ -1,0 +1,75 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text;
+using Leads.Application.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Leads.Api.Security;
+
+public static class AuthenticationSetup
+{
+    public const string AdminPolicy = "Admin";
+
+    public static IServiceCollection AddLeadsAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(JwtOptions.SectionName);
+        services.Configure<JwtOptions>(section);
+        var jwt = section.Get<JwtOptions>() ?? new JwtOptions();
+        if (Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32)
+        {
+            throw new InvalidOperationException(
+                environment.IsDevelopment()
+                    ? "Jwt:SigningKey must be at least 32 bytes (appsettings.Development.json sets one)."
+                    : "Jwt:SigningKey must be configured (at least 32 bytes) outside Development.");
+        }
+
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = JwtRegisteredClaimNames.Name,
+                    RoleClaimType = ClaimTypes.Role,
+                };
+                options.Events = new JwtBearerEvents { OnTokenValidated = LoadAccessAsync };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(nameof(Domain.Users.UserRole.Admin)));
+        return services;
+    }
+
+    // Authorization data (role, teams, active flag) comes from the 1-minute query cache, not from the token,
+    // so deactivation or a role change takes effect on the next request.
+    private static async Task LoadAccessAsync(TokenValidatedContext context)
+    {
+        var subject = context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub);
+        if (!Guid.TryParse(subject, out var userId))
+        {
+            context.Fail("The token has no valid subject.");
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var access = await services.GetRequiredService<IUserAccessRepository>().GetAsync(userId, context.HttpContext.RequestAborted);
+        if (access is null || !access.IsActive)
+        {
+            context.Fail("The account does not exist or is deactivated.");
+            return;
+        }
+
+        services.GetRequiredService<HttpCurrentUser>().Access = access;
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, access.Role.ToString())]);
+        context.Principal!.AddIdentity(identity);
+    }
+}

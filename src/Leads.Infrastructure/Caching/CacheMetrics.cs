@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Leads.Application.Caching;
+
+namespace Leads.Infrastructure.Caching;
+
+/// <summary>
+/// Cache instruments on the <c>Leads.Cache</c> meter: lookups by level, policy and outcome (hit ratio per
+/// level), lookup latency, invalidations and Redis failures. Exporting them is configuration (OpenTelemetry).
+/// </summary>
+public sealed class CacheMetrics : IDisposable
+{
+    public const string MeterName = "Leads.Cache";
+
+    private readonly Meter _meter;
+    private readonly Counter<long> _lookups;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _invalidations;
+    private readonly Counter<long> _redisFailures;
+    private readonly Counter<long> _loads;
+
+    public CacheMetrics(IMeterFactory meterFactory)
+    {
+        _meter = meterFactory.Create(MeterName);
+        _lookups = _meter.CreateCounter<long>("leads.cache.lookups", "{lookup}", "Cache lookups by level, policy and outcome (hit_l1, hit_l2, miss, bypass, unavailable).");
+        _duration = _meter.CreateHistogram<double>("leads.cache.lookup.duration", "ms", "Time to answer a lookup, loader included on a miss.");
+        _invalidations = _meter.CreateCounter<long>("leads.cache.invalidations", "{tag}", "Tags invalidated, by how the invalidation reached Redis (applied, deferred, replayed).");
+        _redisFailures = _meter.CreateCounter<long>("leads.cache.redis.failures", "{failure}", "Redis calls that failed or were skipped (timeout, error, circuit-open, disconnected).");
+        _loads = _meter.CreateCounter<long>("leads.cache.loads", "{load}", "Loader runs (source-of-truth reads) caused by misses, by policy.");
+    }
+
+    public void Lookup(CacheLevel level, string policy, CacheOutcome outcome, double elapsedMs)
+    {
+        var tags = new TagList
+        {
+            { "level", CacheKey.LevelName(level) },
+            { "policy", policy },
+            { "outcome", OutcomeName(outcome) },
+        };
+        _lookups.Add(1, tags);
+        _duration.Record(elapsedMs, tags);
+    }
+
+    public void Load(string policy) => _loads.Add(1, new KeyValuePair<string, object?>("policy", policy));
+
+    public void Invalidated(int tagCount, string how) => _invalidations.Add(tagCount, new KeyValuePair<string, object?>("result", how));
+
+    public void RedisFailure(string kind) => _redisFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public static string OutcomeName(CacheOutcome outcome) => outcome switch
+    {
+        CacheOutcome.HitL1 => "hit_l1",
+        CacheOutcome.HitL2 => "hit_l2",
+        CacheOutcome.Miss => "miss",
+        CacheOutcome.Bypass => "bypass",
+        _ => "unavailable",
+    };
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,5 @@
+using Leads.Application.Caching;
+
+namespace Leads.Infrastructure.Caching;
+
+public sealed record L1Entry(object? Value, CachedPayload Payload, long[] Stamps);

@@ -1,0 +1,43 @@
+using Leads.Application.Caching;
+using Leads.Application.Leads;
+using Leads.Application.Leads.Models;
+using Leads.Application.Security;
+
+namespace Leads.Infrastructure.Caching.QueryCache;
+
+/// <summary>
+/// The database-level query cache for leads: lookups by id (policy LeadRecord, 5 min) and count queries
+/// (policy LeadCounts, 2 min) go through Redis; list pages are not cached here (the service level keeps them).
+/// </summary>
+public sealed class CachedLeadReadRepository(ILeadReadRepository inner, QueryCacheRunner cache) : ILeadReadRepository
+{
+    public Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        cache.RunAsync(
+            CachePolicies.LeadRecord,
+            CacheKey.SharedPartition,
+            CacheKey.Parts(id),
+            [CacheTags.Lead(id), CacheTags.Categories],
+            ct => inner.GetByIdAsync(id, ct),
+            cancellationToken);
+
+    public Task<IReadOnlyList<LeadDto>> ListAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken) =>
+        inner.ListAsync(filter, scope, sort, skip, take, cancellationToken);
+
+    public async Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
+        await cache.RunAsync<int?>(
+            CachePolicies.LeadCounts,
+            scope.PartitionKey,
+            CacheKey.Parts("count", filter.Status, filter.CategoryId, filter.Search),
+            CacheTags.LeadSet(scope),
+            async ct => await inner.CountAsync(filter, scope, ct),
+            cancellationToken) ?? 0;
+
+    public async Task<LeadCounts> GetCountsAsync(VisibilityScope scope, CancellationToken cancellationToken) =>
+        await cache.RunAsync(
+            CachePolicies.LeadCounts,
+            scope.PartitionKey,
+            "grouped",
+            CacheTags.LeadSet(scope),
+            ct => inner.GetCountsAsync(scope, ct)!,
+            cancellationToken) ?? new LeadCounts([]);
+}

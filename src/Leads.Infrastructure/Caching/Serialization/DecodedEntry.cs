@@ -1,0 +1,3 @@
+namespace Leads.Infrastructure.Caching.Serialization;
+
+public readonly record struct DecodedEntry(byte[] Json, ulong Hash, long[] Stamps, DateTimeOffset StoredAt);

@@ -1,0 +1,68 @@
+using Leads.Application.Categories;
+using Leads.Application.Common.Interfaces;
+using Leads.Application.Leads;
+using Leads.Application.Security;
+using Leads.Application.Caching;
+using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.QueryCache;
+using Leads.Infrastructure.Caching.Redis;
+using Leads.Infrastructure.Persistence;
+using Leads.Infrastructure.Persistence.Repositories;
+using Leads.Infrastructure.Persistence.Seeding;
+using Leads.Infrastructure.Security;
+using Leads.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Leads.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var postgres = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        var redis = configuration.GetConnectionString("Redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
+
+        services.AddScoped<DomainEventDispatchInterceptor>();
+        services.AddDbContext<LeadsDbContext>((provider, options) => options
+            .UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(0))
+            .AddInterceptors(provider.GetRequiredService<DomainEventDispatchInterceptor>())
+
+            // Extra interceptors registered by the host (diagnostics, tests counting queries).
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<LeadsDbContext>());
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddScoped<LeadReadRepository>();
+        services.AddScoped<ILeadReadRepository>(sp => new CachedLeadReadRepository(sp.GetRequiredService<LeadReadRepository>(), sp.GetRequiredService<QueryCacheRunner>()));
+        services.AddScoped<ILeadRepository, LeadRepository>();
+        services.AddScoped<ICategoryRepository, CategoryRepository>();
+        services.AddScoped<ITeamDirectory, TeamDirectory>();
+        services.AddScoped<Application.Users.IUserRepository, UserRepository>();
+        services.AddScoped<UserAccessRepository>();
+        services.AddScoped<IUserCredentialStore>(sp => sp.GetRequiredService<UserAccessRepository>());
+        services.AddScoped<IUserAccessRepository>(sp => new CachedUserAccessRepository(sp.GetRequiredService<UserAccessRepository>(), sp.GetRequiredService<QueryCacheRunner>()));
+
+        services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
+        services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<RedisGuard>();
+        services.AddSingleton<TagGenerations>();
+        services.AddSingleton<L1Cache>();
+        services.AddSingleton<CacheInvalidationBus>();
+        services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidationBus>());
+        services.AddSingleton<ICacheStore, MultiLevelCache>();
+        services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
+        services.AddScoped<QueryCacheRunner>();
+        return services;
+    }
+}

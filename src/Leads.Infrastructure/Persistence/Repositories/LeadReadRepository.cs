@@ -1,0 +1,107 @@
+using Leads.Application.Leads;
+using Leads.Application.Leads.Models;
+using Leads.Application.Security;
+using Leads.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leads.Infrastructure.Persistence.Repositories;
+
+/// <summary>Lead reads straight from Postgres (no tracking, projected to DTOs). Wrapped by <see cref="Caching.CachedLeadReadRepository"/>.</summary>
+public sealed class LeadReadRepository(LeadsDbContext db) : ILeadReadRepository
+{
+    public Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        Project(db.Leads.AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<LeadDto>> ListAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken)
+    {
+        var query = Sort(Filter(db.Leads.AsNoTracking(), filter, scope), sort);
+        return await Project(query.Skip(skip).Take(take)).ToListAsync(cancellationToken);
+    }
+
+    public Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
+        Filter(db.Leads.AsNoTracking(), filter, scope).CountAsync(cancellationToken);
+
+    public async Task<LeadCounts> GetCountsAsync(VisibilityScope scope, CancellationToken cancellationToken)
+    {
+        var rows = await Filter(db.Leads.AsNoTracking(), new LeadFilter(null, null, null), scope)
+            .GroupBy(l => new { l.Status, l.CategoryId })
+            .Select(g => new LeadCountRow(g.Key.Status, g.Key.CategoryId, g.Count(), g.Sum(l => l.EstimatedValue)))
+            .ToListAsync(cancellationToken);
+        return new LeadCounts(rows);
+    }
+
+    private static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadFilter filter, VisibilityScope scope)
+    {
+        if (!scope.IsAdmin)
+        {
+            var teams = scope.TeamIds.ToArray();
+            leads = leads.Where(l => teams.Contains(l.TeamId));
+        }
+
+        if (filter.Status is { } status)
+        {
+            leads = leads.Where(l => l.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            leads = leads.Where(l => l.CategoryId == categoryId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Search))
+        {
+            var pattern = "%" + EscapeLike(filter.Search) + "%";
+            leads = leads.Where(l => EF.Functions.ILike(l.Name, pattern, "\\")
+                || EF.Functions.ILike(l.Company, pattern, "\\")
+                || EF.Functions.ILike(l.Email, pattern, "\\"));
+        }
+
+        return leads;
+    }
+
+    private static IQueryable<Lead> Sort(IQueryable<Lead> leads, string sort)
+    {
+        var descending = sort.StartsWith('-');
+        var field = descending ? sort[1..] : sort;
+        IOrderedQueryable<Lead> ordered = field switch
+        {
+            "name" => descending ? leads.OrderByDescending(l => l.Name) : leads.OrderBy(l => l.Name),
+            "company" => descending ? leads.OrderByDescending(l => l.Company) : leads.OrderBy(l => l.Company),
+            "updatedAt" => descending ? leads.OrderByDescending(l => l.UpdatedAt) : leads.OrderBy(l => l.UpdatedAt),
+            "estimatedValue" => descending ? leads.OrderByDescending(l => l.EstimatedValue) : leads.OrderBy(l => l.EstimatedValue),
+            "score" => descending ? leads.OrderByDescending(l => l.Score) : leads.OrderBy(l => l.Score),
+            "status" => descending ? leads.OrderByDescending(l => l.Status) : leads.OrderBy(l => l.Status),
+            _ => descending ? leads.OrderByDescending(l => l.CreatedAt) : leads.OrderBy(l => l.CreatedAt),
+        };
+
+        // The id breaks ties so paging is stable.
+        return ordered.ThenBy(l => l.Id);
+    }
+
+    private IQueryable<LeadDto> Project(IQueryable<Lead> leads) =>
+        from l in leads
+        join c in db.Categories on l.CategoryId equals c.Id
+        select new LeadDto
+        {
+            Id = l.Id,
+            Name = l.Name,
+            Email = l.Email,
+            Company = l.Company,
+            Phone = l.Phone,
+            Status = l.Status,
+            Source = l.Source,
+            CategoryId = l.CategoryId,
+            CategoryName = c.Name,
+            TeamId = l.TeamId,
+            OwnerUserId = l.OwnerUserId,
+            EstimatedValue = l.EstimatedValue,
+            Score = l.Score,
+            Notes = l.Notes,
+            CreatedAt = l.CreatedAt,
+            UpdatedAt = l.UpdatedAt,
+            Version = l.Version,
+        };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
