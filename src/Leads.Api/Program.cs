@@ -33,6 +33,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 });
 
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
+builder.Services.AddSingleton<CacheWarmupStatus>();
+builder.Services.AddHostedService<CacheWarmer>();
 builder.Services.AddControllers().AddJsonOptions(json =>
 {
     json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);

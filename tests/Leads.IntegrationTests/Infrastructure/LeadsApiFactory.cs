@@ -149,6 +149,9 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Enabled", "true");
         builder.UseSetting("Seed:Leads", SeedLeads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests start from an empty cache; CacheWarmupTests switch warming on for their own host.
+        builder.UseSetting("Caching:Warmup:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
