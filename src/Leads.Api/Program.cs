@@ -33,7 +33,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 });
 
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
-builder.Services.AddControllers().AddJsonOptions(json =>
+builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems.Configure).AddJsonOptions(json =>
 {
     json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);
     json.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
