@@ -38,6 +38,10 @@ builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems
     json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);
     json.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
 });
+
+// Results written as IResult (201 Created, 200 after a write) use the minimal-API JSON options, not MVC's:
+// without this their enums were numbers while every GET (and the cache) writes names.
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
