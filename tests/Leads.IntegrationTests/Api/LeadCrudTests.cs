@@ -212,6 +212,25 @@ public sealed class LeadCrudTests(LeadsApiFactory factory) : ApiTestBase(factory
     }
 
     [Fact]
+    public async Task Write_responses_have_the_same_json_shape_as_reads()
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var created = await client.PostAsJsonAsync("/api/leads", LeadRequests.Body(DemoData.TeamA));
+        var id = (await created.ReadAsync<LeadDto>()).Id;
+        var patched = await client.PatchAsJsonAsync($"/api/leads/{id}/status", new { status = "Contacted" });
+        var put = await client.PutAsJsonAsync($"/api/leads/{id}", LeadRequests.Body(DemoData.TeamA, name: "Same Shape"));
+
+        var read = await (await client.GetAsync($"/api/leads/{id}")).ReadJsonAsync();
+
+        (await created.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("New");
+        (await patched.ReadJsonAsync()).GetProperty("status").GetString().Should().Be("Contacted");
+        var written = await put.ReadJsonAsync();
+        System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(written.GetRawText()),
+            System.Text.Json.Nodes.JsonNode.Parse(read.GetRawText())).Should().BeTrue("PUT answered {0} but GET {1}", written, read);
+    }
+
+    [Fact]
     public async Task Get_of_an_unknown_lead_is_404()
     {
         var client = await Factory.CreateAdminClientAsync();

@@ -254,6 +254,19 @@ public sealed class LeadListTests(LeadsApiFactory factory) : ApiTestBase(factory
         descending.Items.Select(l => l.EstimatedValue).Should().BeInDescendingOrder();
     }
 
+    [Fact]
+    public async Task Sort_by_status_follows_the_pipeline_not_the_alphabet()
+    {
+        var client = await Factory.CreateAdminClientAsync();
+
+        var ascending = await GetPageAsync(client, "/api/leads?sort=status&pageSize=100");
+        var descending = await GetPageAsync(client, "/api/leads?sort=-status&pageSize=100");
+
+        ascending.Items.Select(l => (int)l.Status).Should().BeInAscendingOrder();
+        descending.Items.Select(l => (int)l.Status).Should().BeInDescendingOrder();
+        ascending.Items.Select(l => l.Status).Distinct().Should().HaveCountGreaterThan(3, "the seed spreads leads over the pipeline");
+    }
+
     private static IOrderedQueryable<Lead> Ordered(IQueryable<Lead> leads, string sort) => sort switch
     {
         "estimatedValue" => leads.OrderBy(l => l.EstimatedValue),
