@@ -191,6 +191,7 @@ public sealed class LeadListTests(LeadsApiFactory factory) : ApiTestBase(factory
         var client = await Factory.CreateAdminClientAsync();
         var percent = await LeadRequests.CreateAsync(client, LeadRequests.Body(DemoData.TeamA, name: "Growth 100% Deal"));
         var underscore = await LeadRequests.CreateAsync(client, LeadRequests.Body(DemoData.TeamA, company: "Under_Score Ltd"));
+        var backslash = await LeadRequests.CreateAsync(client, LeadRequests.Body(DemoData.TeamA, company: @"Back\Slash Inc"));
 
         var byPercent = await GetPageAsync(client, "/api/leads?search=%25&pageSize=100");
         var byUnderscore = await GetPageAsync(client, "/api/leads?search=_&pageSize=100");
@@ -201,6 +202,7 @@ public sealed class LeadListTests(LeadsApiFactory factory) : ApiTestBase(factory
         byUnderscore.Items.Select(l => l.Id).Should().Equal(underscore.Id);
         byPattern.Items.Select(l => l.Id).Should().Equal(percent.Id);
         byWildcardLookalike.Items.Should().BeEmpty();
+        (await GetPageAsync(client, "/api/leads?search=%5C&pageSize=100")).Items.Select(l => l.Id).Should().Equal(backslash.Id);
     }
 
     [Fact]

@@ -139,6 +139,29 @@ public sealed class TeamIsolationTests(LeadsApiFactory factory) : ApiTestBase(fa
         await response.ShouldBeValidationProblemAsync("teamId");
     }
 
+    [Fact]
+    public async Task Moving_a_lead_to_another_team_moves_it_between_the_members_lists_at_once()
+    {
+        var admin = await Factory.CreateAdminClientAsync();
+        var salesA = await Factory.CreateSalesAClientAsync();
+        var salesB = await Factory.CreateSalesBClientAsync();
+        var lead = await LeadRequests.CreateAsync(admin, LeadRequests.Body(DemoData.TeamA, name: "Travelling Lead"));
+        (await ListIdsAsync(salesA)).Should().Contain(lead.Id);
+        (await ListIdsAsync(salesB)).Should().NotContain(lead.Id);
+        (await salesA.GetAsync($"/api/leads/{lead.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var moved = await admin.PutAsJsonAsync($"/api/leads/{lead.Id}", LeadRequests.Body(DemoData.TeamB, name: "Travelling Lead"));
+
+        moved.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ListIdsAsync(salesA)).Should().NotContain(lead.Id, "the old team's cached list must be invalidated");
+        (await ListIdsAsync(salesB)).Should().Contain(lead.Id);
+        await (await salesA.GetAsync($"/api/leads/{lead.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await salesB.GetAsync($"/api/leads/{lead.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static async Task<IEnumerable<Guid>> ListIdsAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/leads?pageSize=100")).ReadAsync<PagedResult<LeadDto>>()).Items.Select(l => l.Id);
+
     private Task<int> CountAsync(Guid teamId) => Factory.WithDbAsync(db => db.Leads.CountAsync(l => l.TeamId == teamId));
 
     private Task<Guid> AnyLeadOfAsync(Guid teamId) =>
