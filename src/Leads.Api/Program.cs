@@ -35,10 +35,18 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();
-builder.Services.AddControllers().AddJsonOptions(json =>
+builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems.Configure).AddJsonOptions(json =>
 {
     json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);
     json.JsonSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
+
+// Results written as IResult (201 Created, 200 after a write) use the minimal-API JSON options, not MVC's:
+// without this their enums were numbers while every GET (and the cache) writes names.
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);
+    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -33,5 +33,5 @@ public sealed class AdminController(IMediator mediator) : ControllerBase
     [HttpPut("users/{id:guid}/access")]
     [ProducesResponseType<UserAccess>(StatusCodes.Status200OK)]
     public async Task<UserAccess> UpdateUserAccess(Guid id, UpdateUserAccessRequest request, CancellationToken cancellationToken) =>
-        await mediator.Send(new UpdateUserAccessCommand(id, request.Role, request.TeamIds ?? [], request.IsActive), cancellationToken);
+        await mediator.Send(new UpdateUserAccessCommand(id, request.Role!.Value, request.TeamIds ?? [], request.IsActive!.Value), cancellationToken);
 }

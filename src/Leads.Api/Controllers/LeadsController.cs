@@ -81,7 +81,7 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
     public async Task<IResult> ChangeStatus(Guid id, ChangeLeadStatusRequest request, CancellationToken cancellationToken)
     {
         var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
-        return await WriteAsync(id, new ChangeLeadStatusCommand(id, request.Status, expected.Version), expected.FromPrecondition, cancellationToken);
+        return await WriteAsync(id, new ChangeLeadStatusCommand(id, request.Status!.Value, expected.Version), expected.FromPrecondition, cancellationToken);
     }
 
     [HttpDelete("{id:guid}")]

@@ -22,13 +22,24 @@ public sealed class Pbkdf2PasswordHasher : IPasswordHasher
     public bool Verify(string password, string hash)
     {
         var parts = hash.Split('$');
-        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var iterations))
+        if (parts.Length != 4 || parts[0] != "pbkdf2-sha256" || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var iterations) || iterations <= 0)
         {
             return false;
         }
 
-        var salt = Convert.FromBase64String(parts[2]);
-        var expected = Convert.FromBase64String(parts[3]);
+        // A damaged stored hash must fail the check, not throw (a 500 at sign-in) and never match by being empty.
+        var salt = new byte[parts[2].Length];
+        var expected = new byte[parts[3].Length];
+        if (!Convert.TryFromBase64String(parts[2], salt, out var saltLength)
+            || !Convert.TryFromBase64String(parts[3], expected, out var expectedLength)
+            || saltLength == 0
+            || expectedLength == 0)
+        {
+            return false;
+        }
+
+        salt = salt[..saltLength];
+        expected = expected[..expectedLength];
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }

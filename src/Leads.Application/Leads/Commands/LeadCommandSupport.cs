@@ -2,12 +2,13 @@ using Leads.Application.Categories;
 using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Security;
+using Leads.Application.Users;
 using Leads.Domain.Leads;
 
 namespace Leads.Application.Leads.Commands;
 
 /// <summary>Checks shared by the lead commands: references exist, the caller may act on the team, versions match.</summary>
-public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDirectory teams, ICurrentUser currentUser)
+public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDirectory teams, IUserRepository users, ICurrentUser currentUser)
 {
     public LeadDetails ToDetails(ILeadFields fields) => new(
         fields.Name.Trim(),
@@ -48,6 +49,15 @@ public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDire
         if (!await categories.ExistsAsync(categoryId, cancellationToken))
         {
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("CategoryId", "The category does not exist.")]);
+        }
+    }
+
+    /// <summary>An owner that does not exist would only fail at the foreign key (a 500); report it as a field error.</summary>
+    public async Task EnsureOwnerExistsAsync(Guid? ownerUserId, CancellationToken cancellationToken)
+    {
+        if (ownerUserId is { } owner && await users.FindAsync(owner, cancellationToken) is null)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("OwnerUserId", "The owner does not exist.")]);
         }
     }
 

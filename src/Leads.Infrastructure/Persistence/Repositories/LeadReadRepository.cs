@@ -70,13 +70,22 @@ public sealed class LeadReadRepository(LeadsDbContext db) : ILeadReadRepository
             "updatedAt" => descending ? leads.OrderByDescending(l => l.UpdatedAt) : leads.OrderBy(l => l.UpdatedAt),
             "estimatedValue" => descending ? leads.OrderByDescending(l => l.EstimatedValue) : leads.OrderBy(l => l.EstimatedValue),
             "score" => descending ? leads.OrderByDescending(l => l.Score) : leads.OrderBy(l => l.Score),
-            "status" => descending ? leads.OrderByDescending(l => l.Status) : leads.OrderBy(l => l.Status),
+            "status" => descending ? leads.OrderByDescending(StatusRank) : leads.OrderBy(StatusRank),
             _ => descending ? leads.OrderByDescending(l => l.CreatedAt) : leads.OrderBy(l => l.CreatedAt),
         };
 
         // The id breaks ties so paging is stable.
         return ordered.ThenBy(l => l.Id);
     }
+
+    // The status column holds names, so ordering by it would be alphabetical; rank by the pipeline instead.
+    private static readonly System.Linq.Expressions.Expression<Func<Lead, int>> StatusRank = l =>
+        l.Status == LeadStatus.New ? 0
+        : l.Status == LeadStatus.Contacted ? 1
+        : l.Status == LeadStatus.Qualified ? 2
+        : l.Status == LeadStatus.Proposal ? 3
+        : l.Status == LeadStatus.Won ? 4
+        : 5;
 
     private IQueryable<LeadDto> Project(IQueryable<Lead> leads) =>
         from l in leads

@@ -8,6 +8,7 @@ public sealed class ChangeLeadStatusCommandValidator : AbstractValidator<ChangeL
     {
         RuleFor(c => c.Id).NotEmpty();
         RuleFor(c => c.Status).IsInEnum();
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0);
+        // Clients send the expected version as "version" (body or query), so errors are reported under that name.
+        RuleFor(c => c.ExpectedVersion).GreaterThan(0).OverridePropertyName("Version");
     }
 }

@@ -16,6 +16,7 @@ public sealed class CreateLeadCommandHandler(
     {
         var teamId = await support.ResolveTeamAsync(command.TeamId, null, cancellationToken);
         await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
+        await support.EnsureOwnerExistsAsync(command.OwnerUserId, cancellationToken);
 
         var lead = Domain.Leads.Lead.Create(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
         leads.Add(lead);

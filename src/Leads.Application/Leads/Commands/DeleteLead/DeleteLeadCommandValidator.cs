@@ -7,6 +7,7 @@ public sealed class DeleteLeadCommandValidator : AbstractValidator<DeleteLeadCom
     public DeleteLeadCommandValidator()
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0);
+        // Clients send the expected version as "version" (body or query), so errors are reported under that name.
+        RuleFor(c => c.ExpectedVersion).GreaterThan(0).OverridePropertyName("Version");
     }
 }

@@ -17,6 +17,7 @@ public sealed class UpdateLeadCommandHandler(
         var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
         var teamId = await support.ResolveTeamAsync(command.TeamId, lead.TeamId, cancellationToken);
         await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
+        await support.EnsureOwnerExistsAsync(command.OwnerUserId, cancellationToken);
 
         lead.Update(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -7,7 +7,8 @@ public sealed class UpdateLeadCommandValidator : AbstractValidator<UpdateLeadCom
     public UpdateLeadCommandValidator()
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0);
+        // Clients send the expected version as "version" (body or query), so errors are reported under that name.
+        RuleFor(c => c.ExpectedVersion).GreaterThan(0).OverridePropertyName("Version");
         this.AddLeadFieldRules(c => c);
     }
 }
