@@ -1,0 +1,27 @@
+namespace Leads.IntegrationTests.Http;
+
+/// <summary>One Kestrel-hosted API and one nginx in front of it, shared by the tests of a class.</summary>
+public sealed class NginxSharedCacheFixture : IAsyncLifetime
+{
+    private NginxProxy? _nginx;
+
+    public KestrelLeadsApiFactory Api { get; } = new();
+
+    internal NginxProxy Nginx => _nginx ?? throw new InvalidOperationException("nginx has not been started.");
+
+    public async Task InitializeAsync()
+    {
+        await Api.InitializeAsync();
+        _nginx = await NginxProxy.StartAsync(Api.ServerAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_nginx is not null)
+        {
+            await _nginx.DisposeAsync();
+        }
+
+        await Api.DisposeAsync();
+    }
+}
