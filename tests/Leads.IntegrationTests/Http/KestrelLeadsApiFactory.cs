@@ -7,16 +7,13 @@ namespace Leads.IntegrationTests.Http;
 
 /// <summary>
 /// The API on a real Kestrel socket (a free loopback port) instead of the in-memory TestServer, so a real
-/// reverse proxy can reach it. Categories get a two-second max-age so expiry can be observed in a test.
+/// reverse proxy can reach it, and Kestrel's own limits (request body size, HEAD without body) apply.
 /// </summary>
 public sealed class KestrelLeadsApiFactory : LeadsApiFactory
 {
-    public const int CategoriesMaxAgeSeconds = 2;
-
     public KestrelLeadsApiFactory()
     {
         UseKestrel(0);
-        Settings["HttpCaching:Categories:MaxAge"] = TimeSpan.FromSeconds(CategoriesMaxAgeSeconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Where Kestrel listens, always as a 127.0.0.1 address.</summary>

@@ -3,6 +3,9 @@ namespace Leads.IntegrationTests.Http;
 /// <summary>One Kestrel-hosted API and one nginx in front of it, shared by the tests of a class.</summary>
 public sealed class NginxSharedCacheFixture : IAsyncLifetime
 {
+    /// <summary>Short enough for a test to watch the shared copy expire.</summary>
+    public const int CategoriesMaxAgeSeconds = 2;
+
     private NginxProxy? _nginx;
 
     public KestrelLeadsApiFactory Api { get; } = new();
@@ -11,6 +14,7 @@ public sealed class NginxSharedCacheFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Api.Settings["HttpCaching:Categories:MaxAge"] = TimeSpan.FromSeconds(CategoriesMaxAgeSeconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         await Api.InitializeAsync();
         _nginx = await NginxProxy.StartAsync(Api.ServerAddress);
     }

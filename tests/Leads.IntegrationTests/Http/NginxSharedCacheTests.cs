@@ -31,14 +31,14 @@ public sealed class NginxSharedCacheTests(NginxSharedCacheFixture fixture) : ICl
         var second = await GetAsync(url, token);
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
-        CacheControl(first).Should().Be($"public, max-age={KestrelLeadsApiFactory.CategoriesMaxAgeSeconds}");
+        CacheControl(first).Should().Be($"public, max-age={NginxSharedCacheFixture.CategoriesMaxAgeSeconds}");
         CacheStatus(first).Should().Be("MISS");
         CacheStatus(second).Should().Be("HIT", "a public response is stored; nginx error log: {0}", fixture.Nginx.ErrorLog);
         Raw(second, "X-Upstream-Status").Should().BeNull("a hit never reaches the API");
         (await second.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
 
         // Poll (bounded) until nginx considers its copy stale; every answer before that must be a hit.
-        var deadline = DateTime.UtcNow.AddSeconds(KestrelLeadsApiFactory.CategoriesMaxAgeSeconds + 10);
+        var deadline = DateTime.UtcNow.AddSeconds(NginxSharedCacheFixture.CategoriesMaxAgeSeconds + 10);
         HttpResponseMessage after;
         while (true)
         {
