@@ -42,6 +42,44 @@ public sealed class CacheControlHeaderTests(LeadsApiFactory factory) : ApiTestBa
         CacheControl(response).Should().Be("public, max-age=3600");
     }
 
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/openapi/v1.json")]
+    public async Task Responses_without_a_cache_policy_of_their_own_are_no_store(string url)
+    {
+        var response = await Factory.CreateClient().GetAsync(url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        CacheControl(response).Should().Be("no-store");
+    }
+
+    [Fact]
+    public async Task Token_response_is_no_store()
+    {
+        var response = await Factory.CreateClient().PostAsync(
+            "/api/auth/token",
+            System.Net.Http.Json.JsonContent.Create(new { username = DemoData.SalesAName, password = DemoData.SalesAPassword }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        CacheControl(response).Should().Be("no-store");
+    }
+
+    [Fact]
+    public async Task Category_change_gives_categories_a_new_etag_so_the_old_one_gets_200()
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var before = await client.GetAsync("/api/leads/categories");
+        var admin = await Factory.CreateAdminClientAsync();
+        (await admin.PostAsync("/api/leads/categories", System.Net.Http.Json.JsonContent.Create(new { name = "Fresh category", description = "new" })))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var after = await GetIfNoneMatchAsync(client, "/api/leads/categories", ETag(before)!);
+
+        after.StatusCode.Should().Be(HttpStatusCode.OK);
+        ETag(after).Should().NotBe(ETag(before));
+        (await after.Content.ReadAsStringAsync()).Should().Contain("Fresh category");
+    }
+
     [Fact]
     public async Task Repeated_get_of_an_unchanged_resource_keeps_its_etag_and_last_modified()
     {

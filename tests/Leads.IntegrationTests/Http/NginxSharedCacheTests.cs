@@ -69,9 +69,30 @@ public sealed class NginxSharedCacheTests(NginxSharedCacheFixture fixture) : ICl
         var first = await GetAsync(url, token: null);
         var second = await GetAsync(url, token: null);
 
+        CacheControl(first).Should().Be(NginxSharedCacheFixture.StaticConfigCacheControl);
         CacheStatus(first).Should().Be("MISS");
         CacheStatus(second).Should().Be("HIT");
         ETag(second).Should().Be(ETag(first));
+    }
+
+    [Fact]
+    public async Task Shared_cache_keeps_one_variant_per_accept_encoding()
+    {
+        var url = UniqueUrl("/api/static/config");
+
+        var gzip = await GetAsync(url, token: null, acceptEncoding: "gzip");
+        var identity = await GetAsync(url, token: null);
+        var gzipAgain = await GetAsync(url, token: null, acceptEncoding: "gzip");
+        var identityAgain = await GetAsync(url, token: null);
+
+        Raw(gzip, "Content-Encoding").Should().Be("gzip");
+        CacheStatus(identity).Should().Be("MISS", "Vary: Accept-Encoding keeps the gzip copy from a client that did not ask for it");
+        Raw(identity, "Content-Encoding").Should().BeNull();
+        CacheStatus(gzipAgain).Should().Be("HIT");
+        Raw(gzipAgain, "Content-Encoding").Should().Be("gzip");
+        CacheStatus(identityAgain).Should().Be("HIT");
+        Raw(identityAgain, "Content-Encoding").Should().BeNull();
+        ETag(identity).Should().Be(ETag(gzip));
     }
 
     [Theory]
@@ -135,10 +156,15 @@ public sealed class NginxSharedCacheTests(NginxSharedCacheFixture fixture) : ICl
 
     private static string? CacheStatus(HttpResponseMessage response) => Raw(response, "X-Cache-Status");
 
-    private async Task<HttpResponseMessage> GetAsync(string url, AuthenticationHeaderValue? token)
+    private async Task<HttpResponseMessage> GetAsync(string url, AuthenticationHeaderValue? token, string? acceptEncoding = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = token;
+        if (acceptEncoding is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        }
+
         var response = await _proxy.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();
         return response;

@@ -30,6 +30,39 @@ public sealed class NotModifiedWithoutDatabaseTests(LeadsApiFactory factory) : A
             .And.Contain("leads-api; hit").And.EndWith("leads-http; hit; detail=not-modified");
     }
 
+    [Theory]
+    [InlineData("/api/leads?pageSize=5")]
+    [InlineData("/api/leads/summary")]
+    [InlineData("/api/leads/categories")]
+    public async Task Conditional_get_of_any_warm_per_user_or_shared_answer_runs_no_sql(string url)
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var warm = await client.GetAsync(url);
+        warm.StatusCode.Should().Be(HttpStatusCode.OK);
+        Factory.Queries.Reset();
+
+        var response = await GetIfNoneMatchAsync(client, url, ETag(warm)!);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        Factory.Queries.Count.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Etag_is_derived_from_the_content_so_it_still_matches_after_the_cache_is_lost()
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var url = await ResolveAsync(client, "/api/leads/{id}");
+        var before = await client.GetAsync(url);
+        await Factory.FlushCacheAsync();
+        Factory.Queries.Reset();
+
+        var response = await GetIfNoneMatchAsync(client, url, ETag(before)!);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        ETag(response).Should().Be(ETag(before));
+        Factory.Queries.Count.Should().BePositive("the lead had to be loaded again to know its tag");
+    }
+
     [Fact]
     public async Task Conditional_get_with_the_right_etag_but_no_token_is_401_never_304()
     {
