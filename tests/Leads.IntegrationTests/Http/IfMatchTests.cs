@@ -118,6 +118,36 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Theory]
+    [InlineData("PUT", true)]
+    [InlineData("PUT", false)]
+    [InlineData("PATCH", true)]
+    [InlineData("PATCH", false)]
+    [InlineData("DELETE", true)]
+    [InlineData("DELETE", false)]
+    public async Task Outdated_version_in_the_request_is_still_409_when_if_match_passes(string method, bool star)
+    {
+        var (client, lead, etag) = await ArrangeAsync();
+        var outdated = lead["version"]!.GetValue<long>() + 5;
+
+        var response = await WriteAsync(client, method, lead, star ? "*" : etag, outdated);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict, "If-Match does not cancel the version the client stated");
+        var after = await client.GetAsync($"/api/leads/{lead["id"]}");
+        ETag(after).Should().Be(etag);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task Current_version_in_the_request_with_a_matching_if_match_succeeds(string method)
+    {
+        var (client, lead, etag) = await ArrangeAsync();
+
+        var response = await WriteAsync(client, method, lead, etag, lead["version"]!.GetValue<long>());
+
+        response.IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    [Theory]
     [InlineData(StaleTag)]
     [InlineData("*")]
     public async Task Member_write_with_if_match_on_another_teams_lead_is_404_not_412(string ifMatch)
@@ -153,14 +183,15 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
         return (client, lead, ETag(response)!);
     }
 
-    private static Task<HttpResponseMessage> WriteAsync(HttpClient client, string method, JsonObject lead, string ifMatch)
+    /// <summary>A write guarded by If-Match and, when <paramref name="version"/> is given, by a version in the request too.</summary>
+    private static Task<HttpResponseMessage> WriteAsync(HttpClient client, string method, JsonObject lead, string ifMatch, long? version = null)
     {
         var url = $"/api/leads/{lead["id"]}";
         var (httpMethod, path, content) = method switch
         {
-            "PUT" => (HttpMethod.Put, url, (HttpContent?)RenameBody(lead, "Renamed " + Guid.NewGuid().ToString("N")[..8])),
-            "PATCH" => (HttpMethod.Patch, url + "/status", JsonContent.Create(new { status = "Lost" })),
-            "DELETE" => (HttpMethod.Delete, url, null),
+            "PUT" => (HttpMethod.Put, url, (HttpContent?)RenameBody(lead, "Renamed " + Guid.NewGuid().ToString("N")[..8], version)),
+            "PATCH" => (HttpMethod.Patch, url + "/status", JsonContent.Create(new { status = "Lost", version })),
+            "DELETE" => (HttpMethod.Delete, version is null ? url : $"{url}?version={version}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
         };
 

@@ -50,8 +50,8 @@ internal static class LeadsApiCalls
     public static async Task<Guid> FirstLeadIdAsync(HttpClient client, string filter = "") =>
         (await FirstLeadAsync(client, filter))["id"]!.GetValue<Guid>();
 
-    /// <summary>A PUT body that renames <paramref name="lead"/> and keeps everything else; no version, so only If-Match guards it.</summary>
-    public static JsonContent RenameBody(JsonObject lead, string name) => JsonContent.Create(new
+    /// <summary>A PUT body that renames <paramref name="lead"/> and keeps everything else; without a version only If-Match guards it.</summary>
+    public static JsonContent RenameBody(JsonObject lead, string name, long? version = null) => JsonContent.Create(new
     {
         name,
         email = lead["email"]!.GetValue<string>(),
@@ -64,6 +64,7 @@ internal static class LeadsApiCalls
         notes = lead["notes"]?.GetValue<string>(),
         teamId = lead["teamId"]!.GetValue<Guid>(),
         ownerUserId = lead["ownerUserId"]?.GetValue<Guid>(),
+        version,
     });
 
     public static JsonContent NewLeadBody(Guid teamId) => JsonContent.Create(new
