@@ -119,12 +119,15 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
     /// Turns an If-Match header into the version the write expects: the header is checked against the current
     /// representation (412 when it does not match), and the write then requires that representation's version,
     /// so a change that lands between the check and the write still fails.
+    /// A version the client also stated (body or query) is never dropped: when it is not the version the header
+    /// matched, the write is made to expect it, so it fails with 409 instead of overwriting changes the client
+    /// has not seen (e.g. <c>If-Match: *</c> with an old version).
     /// </summary>
-    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? bodyVersion, CancellationToken cancellationToken)
+    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? statedVersion, CancellationToken cancellationToken)
     {
         if (!ConditionalRequests.HasIfMatch(Request))
         {
-            return (bodyVersion, false);
+            return (statedVersion, false);
         }
 
         var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
@@ -133,6 +136,6 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
             throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);
         }
 
-        return (current.Version, true);
+        return statedVersion is { } stated && stated != current.Version ? (stated, false) : (current.Version, true);
     }
 }
