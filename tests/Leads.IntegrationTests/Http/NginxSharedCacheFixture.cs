@@ -4,7 +4,7 @@ namespace Leads.IntegrationTests.Http;
 public sealed class NginxSharedCacheFixture : IAsyncLifetime
 {
     /// <summary>Short enough for a test to watch the shared copy expire.</summary>
-    public const int CategoriesMaxAgeSeconds = 2;
+    public const int CategoriesMaxAgeSeconds = 3;
 
     /// <summary>The static config's profile with every optional directive set (s-maxage, stale-while-revalidate).</summary>
     public const string StaticConfigCacheControl = "public, max-age=3600, s-maxage=600, stale-while-revalidate=30";
