@@ -7,7 +7,7 @@ using static Leads.IntegrationTests.Http.LeadsApiCalls;
 
 namespace Leads.IntegrationTests.Http;
 
-/// <summary>Optimistic concurrency with entity tags: If-Match on PUT, PATCH and DELETE (RFC 9110 13.1.1).</summary>
+/// <summary>Optimistic concurrency with entity tags: If-Match (RFC 9110 13.1.1) and If-None-Match (13.1.2) on PUT, PATCH and DELETE.</summary>
 public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
 {
     private const string StaleTag = "W/\"0123456789abcdef\"";
@@ -148,6 +148,34 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
     }
 
     [Theory]
+    [InlineData("PUT", true)]
+    [InlineData("PUT", false)]
+    [InlineData("PATCH", true)]
+    [InlineData("PATCH", false)]
+    [InlineData("DELETE", true)]
+    [InlineData("DELETE", false)]
+    public async Task Write_with_if_none_match_star_or_the_current_etag_is_412_and_changes_nothing(string method, bool star)
+    {
+        var (client, lead, etag) = await ArrangeAsync();
+
+        var response = await WriteAsync(client, method, lead, ifMatch: null, ifNoneMatch: star ? "*" : etag);
+
+        response.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "RFC 9110 13.1.2: the lead exists and matches");
+        ETag(await client.GetAsync($"/api/leads/{lead["id"]}")).Should().Be(etag);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writes))]
+    public async Task Write_with_if_none_match_naming_another_etag_succeeds(string method)
+    {
+        var (client, lead, _) = await ArrangeAsync();
+
+        var response = await WriteAsync(client, method, lead, ifMatch: null, ifNoneMatch: StaleTag);
+
+        response.IsSuccessStatusCode.Should().BeTrue();
+    }
+
+    [Theory]
     [InlineData(StaleTag)]
     [InlineData("*")]
     public async Task Member_write_with_if_match_on_another_teams_lead_is_404_not_412(string ifMatch)
@@ -183,8 +211,9 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
         return (client, lead, ETag(response)!);
     }
 
-    /// <summary>A write guarded by If-Match and, when <paramref name="version"/> is given, by a version in the request too.</summary>
-    private static Task<HttpResponseMessage> WriteAsync(HttpClient client, string method, JsonObject lead, string ifMatch, long? version = null)
+    /// <summary>A write guarded by If-Match (and/or If-None-Match) and, when <paramref name="version"/> is given, by a version in the request too.</summary>
+    private static Task<HttpResponseMessage> WriteAsync(
+        HttpClient client, string method, JsonObject lead, string? ifMatch, long? version = null, string? ifNoneMatch = null)
     {
         var url = $"/api/leads/{lead["id"]}";
         var (httpMethod, path, content) = method switch
@@ -195,6 +224,17 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
         };
 
-        return SendAsync(client, httpMethod, path, r => r.Headers.TryAddWithoutValidation("If-Match", ifMatch), content);
+        return SendAsync(client, httpMethod, path, r =>
+        {
+            if (ifMatch is not null)
+            {
+                r.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            if (ifNoneMatch is not null)
+            {
+                r.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+            }
+        }, content);
     }
 }
