@@ -28,13 +28,19 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public string ErrorLog => File.Exists(Path.Combine(_prefix, "error.log")) ? File.ReadAllText(Path.Combine(_prefix, "error.log")) : string.Empty;
 
-    public static async Task<NginxProxy> StartAsync(Uri upstream)
+    /// <summary>Fails (never skips) when nginx is missing: the shared-cache behaviour is part of the specification.</summary>
+    public static void EnsureInstalled()
     {
         if (!File.Exists(Binary))
         {
             throw new InvalidOperationException(
                 $"nginx is required for the shared-cache tests but {Binary} does not exist. Install it with `apt-get install -y nginx` (.ci/run installs it in CI).");
         }
+    }
+
+    public static async Task<NginxProxy> StartAsync(Uri upstream)
+    {
+        EnsureInstalled();
 
         var prefix = Directory.CreateTempSubdirectory("leads-nginx-").FullName;
         var port = FreePort();

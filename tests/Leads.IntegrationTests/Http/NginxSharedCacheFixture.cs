@@ -17,6 +17,7 @@ public sealed class NginxSharedCacheFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        NginxProxy.EnsureInstalled();
         Api.Settings["HttpCaching:Categories:MaxAge"] = TimeSpan.FromSeconds(CategoriesMaxAgeSeconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         Api.Settings["HttpCaching:StaticConfig:SharedMaxAge"] = "00:10:00";
         Api.Settings["HttpCaching:StaticConfig:StaleWhileRevalidate"] = "00:00:30";
