@@ -116,21 +116,33 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
     }
 
     /// <summary>
-    /// Turns an If-Match header into the version the write expects: the header is checked against the current
-    /// representation (412 when it does not match), and the write then requires that representation's version,
+    /// Turns If-Match / If-None-Match into the version the write expects: the headers are checked against the current
+    /// representation (412 when they fail), and after an If-Match the write requires that representation's version,
     /// so a change that lands between the check and the write still fails.
+    /// A version the client also stated (body or query) is never dropped: when it is not the version the header
+    /// matched, the write is made to expect it, so it fails with 409 instead of overwriting changes the client
+    /// has not seen (e.g. <c>If-Match: *</c> with an old version).
     /// </summary>
-    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? bodyVersion, CancellationToken cancellationToken)
+    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? statedVersion, CancellationToken cancellationToken)
     {
-        if (!ConditionalRequests.HasIfMatch(Request))
+        var hasIfMatch = ConditionalRequests.HasIfMatch(Request);
+        if (!hasIfMatch && !ConditionalRequests.HasIfNoneMatch(Request))
         {
-            return (bodyVersion, false);
+            return (statedVersion, false);
         }
 
+        // Reading the lead first also puts authorization before the precondition: another team's lead is a 404.
         var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
-        if (ConditionalRequests.IfMatchFails(Request, EntityTags.Current(trace, current)))
+        var etag = EntityTags.Current(trace, current);
+        if (ConditionalRequests.IfMatchFails(Request, etag) || ConditionalRequests.IfNoneMatchFailsForWrite(Request, etag))
         {
             throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);
+        }
+
+        // If-None-Match alone pins nothing: a later version cannot carry the excluded tag again.
+        if (!hasIfMatch || (statedVersion is { } stated && stated != current.Version))
+        {
+            return (statedVersion, false);
         }
 
         return (current.Version, true);

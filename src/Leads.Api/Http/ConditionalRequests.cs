@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Leads.Api.Http;
 
-/// <summary>RFC 9110 precondition evaluation for GET/HEAD (If-None-Match, If-Modified-Since) and writes (If-Match).</summary>
+/// <summary>RFC 9110 precondition evaluation for GET/HEAD (If-None-Match, If-Modified-Since) and writes (If-Match, If-None-Match).</summary>
 public static class ConditionalRequests
 {
     /// <summary>True when the client's copy is current: If-None-Match (weak comparison, lists, '*') wins over If-Modified-Since.</summary>
@@ -34,7 +34,19 @@ public static class ConditionalRequests
         return currentETag is null ? true : !MatchesAny(ifMatch, currentETag, weak: true);
     }
 
+    /// <summary>
+    /// If-None-Match on a write (RFC 9110 13.1.2): fails when the current representation matches a listed tag or
+    /// when it is '*' (the lead exists), so "change it only if it is not this version" is honoured, not ignored.
+    /// </summary>
+    public static bool IfNoneMatchFailsForWrite(HttpRequest request, string currentETag)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        return !StringValues.IsNullOrEmpty(ifNoneMatch) && MatchesAny(ifNoneMatch, currentETag, weak: true);
+    }
+
     public static bool HasIfMatch(HttpRequest request) => !StringValues.IsNullOrEmpty(request.Headers.IfMatch);
+
+    public static bool HasIfNoneMatch(HttpRequest request) => !StringValues.IsNullOrEmpty(request.Headers.IfNoneMatch);
 
     public static DateTimeOffset TruncateToSeconds(DateTimeOffset value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
 
