@@ -7,9 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Leads.IntegrationTests.Api;
 
 /// <summary>Request bodies are capped at 64 KiB by the server, before any JSON is parsed.</summary>
-public sealed class RequestBodyLimitTests(LeadsApiFactory factory, KestrelLeadsApiFactory kestrel)
-    : ApiTestBase(factory), IClassFixture<KestrelLeadsApiFactory>
+[Collection(KestrelCollection.Name)]
+public sealed class RequestBodyLimitTests(KestrelLeadsApiFactory kestrel) : IAsyncLifetime
 {
+    public Task InitializeAsync() => kestrel.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_body_over_64_KiB_is_413_problem_and_nothing_is_stored()
     {

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.RegularExpressions;
+using System.Text;
 using Leads.Infrastructure.Persistence.Seeding;
+using Leads.IntegrationTests.Infrastructure;
 using static Leads.IntegrationTests.Http.HttpCacheHeaders;
 using static Leads.IntegrationTests.Http.LeadsApiCalls;
 

@@ -1,3 +1,5 @@
+using Leads.IntegrationTests.Infrastructure;
+
 namespace Leads.IntegrationTests.Http;
 
 /// <summary>One Kestrel-hosted API and one nginx in front of it, shared by the tests of a class.</summary>

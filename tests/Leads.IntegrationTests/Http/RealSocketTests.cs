@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Leads.IntegrationTests.Infrastructure;
 using static Leads.IntegrationTests.Http.LeadsApiCalls;
 
 namespace Leads.IntegrationTests.Http;

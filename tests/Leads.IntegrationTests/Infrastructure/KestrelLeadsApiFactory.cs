@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Leads.IntegrationTests.Http;
+namespace Leads.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The API on a real Kestrel socket (a free loopback port) instead of the in-memory TestServer, so a real

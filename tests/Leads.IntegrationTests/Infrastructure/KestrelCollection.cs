@@ -1,4 +1,4 @@
-namespace Leads.IntegrationTests.Http;
+namespace Leads.IntegrationTests.Infrastructure;
 
 /// <summary>Test classes that need the API on a real socket share one Kestrel host and run one at a time.</summary>
 [CollectionDefinition(Name)]
