@@ -1,0 +1,13 @@
+using Leads.IntegrationTests.Infrastructure;
+
+namespace Leads.IntegrationTests.Caching;
+
+/// <summary>A host whose lead-by-id policies are switched off by configuration, on both levels (LeadById, LeadRecord).</summary>
+public sealed class LeadCachePoliciesOffFactory : LeadsApiFactory
+{
+    public LeadCachePoliciesOffFactory()
+    {
+        Settings["Caching:Policies:LeadById:Enabled"] = "false";
+        Settings["Caching:Policies:LeadRecord:Enabled"] = "false";
+    }
+}
