@@ -318,6 +318,44 @@ public sealed class CacheEngineTests(OwnRedisFixture redis) : IClassFixture<OwnR
         (await _host.Cache.GetAsync<CachedSample>(key, options, None)).Value.Should().Be(new CachedSample("v2", 2));
     }
 
+    [Fact]
+    public async Task Reads_racing_with_l1_being_dropped_never_fail()
+    {
+        // A pattern removal (like a reconnect or a deferred invalidation) drops the whole L1 while other
+        // requests are reading and filling it; those requests must see a miss or a hit, never an exception.
+        var options = EngineSpec.Options(EngineSpec.Policy(useL1: true));
+        var keys = Enumerable.Range(0, 16).Select(i => EngineSpec.Key("racing-" + i)).ToArray();
+        foreach (var key in keys)
+        {
+            await _host.Cache.SetAsync(key, new CachedSample(key.Id, 1), options, None);
+        }
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var readers = Enumerable.Range(0, 4).Select(r => Task.Run(async () =>
+        {
+            var reads = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                var key = keys[reads++ % keys.Length];
+                var result = await _host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample(key.Id, 1)), None);
+                result.Value.Should().Be(new CachedSample(key.Id, 1));
+            }
+
+            return reads;
+        })).ToArray();
+        var clears = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await _host.Cache.RemoveByPatternAsync(CacheLevel.Api, "nothing-matches:*", None);
+            clears++;
+        }
+
+        var reads = await Task.WhenAll(readers);
+
+        reads.Should().OnlyContain(count => count > 0);
+        clears.Should().BeGreaterThan(0);
+    }
+
     /// <summary>Writes valid entries straight to Redis (one pipelined batch), to set up many keys quickly.</summary>
     private static async Task WriteRawAsync(CacheEngineHost host, IEnumerable<CacheKey> keys)
     {
