@@ -6,6 +6,7 @@ using Leads.Infrastructure.Caching.Redis;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace Leads.IntegrationTests.Caching;
@@ -54,5 +55,22 @@ public sealed class CacheEngineHost : IAsyncDisposable
 
     public string RedisKey(CacheKey key) => key.Render(KeyPrefix);
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    /// <summary>Starts the background services (the invalidation bus subscribing to its channel), as the web host would.</summary>
+    public async Task StartBackgroundServicesAsync()
+    {
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        await _services.DisposeAsync();
+    }
 }

@@ -1,9 +1,7 @@
-using Leads.IntegrationTests.Infrastructure;
-
 namespace Leads.IntegrationTests.Caching;
 
 /// <summary>A host whose lead-by-id policies are switched off by configuration, on both levels (LeadById, LeadRecord).</summary>
-public sealed class LeadCachePoliciesOffFactory : LeadsApiFactory
+public sealed class LeadCachePoliciesOffFactory : CachingApiFactory
 {
     public LeadCachePoliciesOffFactory()
     {

@@ -49,6 +49,13 @@ public sealed class OwnRedisFixture : IAsyncLifetime
         return 0;
     }
 
+    /// <summary>How many clients subscribe to <paramref name="channel"/> (PUBSUB NUMSUB).</summary>
+    public async Task<long> SubscribersAsync(string channel)
+    {
+        var reply = (RedisResult[])(await AdminServer.ExecuteAsync("PUBSUB", "NUMSUB", channel))!;
+        return (long)reply[1];
+    }
+
     public async Task<int> CountKeysAsync(string pattern)
     {
         var count = 0;

@@ -12,9 +12,15 @@ namespace Leads.IntegrationTests.Caching;
 /// The service-level cache as the API uses it: CachingBehavior serves repeated cacheable queries without the
 /// handler or SQL, keeps one entry per visibility scope and never stores errors.
 /// </summary>
-public sealed class ServiceCacheTests(LeadsApiFactory factory) : ApiTestBase(factory)
+public sealed class ServiceCacheTests(CachingApiFactory factory) : IClassFixture<CachingApiFactory>, IAsyncLifetime
 {
     private static readonly string SalesAPartition = VisibilityScope.ForTeams([DemoData.TeamA]).PartitionKey;
+
+    private LeadsApiFactory Factory => factory;
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task GetLeadById_is_served_from_the_service_cache_on_repeat_without_sql()
