@@ -71,6 +71,71 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
     }
 
     [Fact]
+    public async Task Concurrent_calls_for_one_key_run_the_loader_once_while_redis_is_unreachable()
+    {
+        // Without Redis nothing can be stored, but callers arriving together can still share one load:
+        // that is when the database most needs the protection.
+        var closedPort = "127.0.0.1:" + RedisServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = new CacheEngineHost(closedPort, EngineSpec.UniquePrefix());
+        var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "unreachable-tag");
+        var key = EngineSpec.Key("no-redis");
+        var loads = 0;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async ValueTask<CachedSample> Load(CancellationToken cancellationToken)
+        {
+            var load = Interlocked.Increment(ref loads);
+            await Task.Delay(300, cancellationToken);
+            return new CachedSample("load " + load, load);
+        }
+
+        var callers = Enumerable.Range(0, 100).Select(async _ =>
+        {
+            await start.Task;
+            return await host.Cache.GetOrCreateAsync(key, options, Load, None);
+        }).ToArray();
+        start.SetResult();
+        var results = await Task.WhenAll(callers);
+
+        loads.Should().Be(1);
+        results.Should().AllSatisfy(r =>
+        {
+            r.Outcome.Should().Be(CacheOutcome.Unavailable);
+            r.Value.Should().Be(new CachedSample("load 1", 1));
+        });
+        (await host.Cache.GetOrCreateAsync(key, options, Load, None)).Value.Should().Be(new CachedSample("load 2", 2), "nothing was stored: the next caller loads again");
+    }
+
+    [Fact]
+    public async Task Call_after_an_invalidation_does_not_join_a_load_that_started_before_it_while_redis_is_unreachable()
+    {
+        var closedPort = "127.0.0.1:" + RedisServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = new CacheEngineHost(closedPort, EngineSpec.UniquePrefix());
+        var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "write-tag");
+        var key = EngineSpec.Key("read-your-write");
+        var earlyLoadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseEarlyLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var early = host.Cache.GetOrCreateAsync(key, options, async _ =>
+        {
+            earlyLoadStarted.SetResult();
+            await releaseEarlyLoad.Task;
+            return new CachedSample("read before the write", 1);
+        }, None).AsTask();
+        await earlyLoadStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The write commits, then its invalidation is issued (deferred: Redis is unreachable).
+        await host.Cache.InvalidateTagsAsync(["write-tag"], None);
+        // Bounded: a call that joined the early load would wait for it, and it is released only afterwards.
+        var late = await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("read after the write", 2)), None)
+            .AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        releaseEarlyLoad.SetResult();
+
+        late.Value.Should().Be(new CachedSample("read after the write", 2));
+        (await early).Value.Should().Be(new CachedSample("read before the write", 1));
+    }
+
+    [Fact]
     public async Task Two_instances_loading_the_same_cold_key_run_the_loader_once_in_total()
     {
         // Two service providers with the same prefix are two API instances: separate L1 and single-flight
