@@ -54,7 +54,9 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         async ValueTask<CachedSample> Fail(CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref loads);
-            await Task.Delay(200, cancellationToken);
+
+            // Long enough that every caller has joined before the failure (a caller arriving later would rightly load again).
+            await Task.Delay(1000, cancellationToken);
             throw new InvalidOperationException("source of truth failed");
         }
 
@@ -79,20 +81,31 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         await using var host = new CacheEngineHost(closedPort, EngineSpec.UniquePrefix());
         var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "unreachable-tag");
         var key = EngineSpec.Key("no-redis");
+        const int Callers = 100;
         var loads = 0;
+        var entered = 0;
+        var allEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        // The load lasts until every caller has made its call, so none can arrive after it finished (nothing
+        // is stored, so a late caller would rightly load again).
         async ValueTask<CachedSample> Load(CancellationToken cancellationToken)
         {
             var load = Interlocked.Increment(ref loads);
-            await Task.Delay(300, cancellationToken);
+            await allEntered.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
             return new CachedSample("load " + load, load);
         }
 
-        var callers = Enumerable.Range(0, 100).Select(async _ =>
+        var callers = Enumerable.Range(0, Callers).Select(async _ =>
         {
             await start.Task;
-            return await host.Cache.GetOrCreateAsync(key, options, Load, None);
+            var call = host.Cache.GetOrCreateAsync(key, options, Load, None);
+            if (Interlocked.Increment(ref entered) == Callers)
+            {
+                allEntered.SetResult();
+            }
+
+            return await call;
         }).ToArray();
         start.SetResult();
         var results = await Task.WhenAll(callers);
