@@ -36,6 +36,7 @@ public sealed partial class CacheInvalidationBus : BackgroundService
     private readonly ConcurrentDictionary<string, byte> _pendingTags = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private volatile bool _subscribed;
+    private long _issued;
 
     public CacheInvalidationBus(RedisGuard redis, TagGenerations generations, L1Cache l1, CacheMetrics metrics, IOptions<CachingOptions> options, ILogger<CacheInvalidationBus> logger)
     {
@@ -53,6 +54,13 @@ public sealed partial class CacheInvalidationBus : BackgroundService
     /// <summary>True while some invalidation has not reached Redis yet.</summary>
     public bool HasPending => !_pendingTags.IsEmpty;
 
+    /// <summary>
+    /// How many invalidations this instance has issued. Loads that cannot be stamped (Redis unreachable) are
+    /// shared only among callers that saw the same count, so a read that follows a write never joins a load
+    /// that started before it.
+    /// </summary>
+    public long Issued => Interlocked.Read(ref _issued);
+
     /// <summary>Bumps <paramref name="tags"/> everywhere; never throws. Returns once the bump is in Redis, or recorded for retry.</summary>
     public async ValueTask InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
@@ -61,6 +69,7 @@ public sealed partial class CacheInvalidationBus : BackgroundService
             return;
         }
 
+        Interlocked.Increment(ref _issued);
         var applied = await _generations.IncrementAsync(tags, cancellationToken);
         if (applied is null)
         {

@@ -11,7 +11,7 @@ namespace Leads.Infrastructure.Caching;
 public sealed class L1Cache : IDisposable
 {
     private readonly L1Options _options;
-    private MemoryCache _cache;
+    private readonly MemoryCache _cache;
 
     public L1Cache(IOptions<CachingOptions> options)
     {
@@ -43,11 +43,11 @@ public sealed class L1Cache : IDisposable
     public void Remove(string key) => _cache.Remove(key);
 
     /// <summary>Drops everything (after a reconnect or a bulk invalidation).</summary>
-    public void Clear()
-    {
-        var old = Interlocked.Exchange(ref _cache, Create());
-        old.Dispose();
-    }
+    /// <remarks>
+    /// Empties the one cache in place: swapping in a new cache and disposing the old one made requests that
+    /// were still reading the old instance fail with ObjectDisposedException.
+    /// </remarks>
+    public void Clear() => _cache.Clear();
 
     public long Count => _cache.Count;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Leads.Application.Caching;
@@ -37,13 +38,13 @@ public sealed class MultiLevelCache(
             return Record(key, await LoadWithoutCache(factory, policy, cancellationToken), CacheOutcome.Bypass, started);
         }
 
+        var fullKey = key.Render(_prefix);
         var stamps = CanUseCache ? await generations.GetAsync(options.Tags, cancellationToken) : null;
         if (stamps is null)
         {
-            return Record(key, await LoadWithoutCache(factory, policy, cancellationToken), CacheOutcome.Unavailable, started);
+            return Record(key, await LoadUncachedOnceAsync(fullKey, factory, cancellationToken), started);
         }
 
-        var fullKey = key.Render(_prefix);
         var found = await LookupAsync<T>(fullKey, stamps, policy, cancellationToken);
         if (found.HasValue)
         {
@@ -52,36 +53,14 @@ public sealed class MultiLevelCache(
 
         if (found.Outcome == CacheOutcome.Unavailable)
         {
-            return Record(key, await LoadWithoutCache(factory, policy, cancellationToken), CacheOutcome.Unavailable, started);
+            return Record(key, await LoadUncachedOnceAsync(fullKey, factory, cancellationToken), started);
         }
 
         // The flight key carries the stamps: a request that saw a newer generation must not join a load that
         // may have read the data before the change.
         var flightKey = string.Concat(fullKey, "|", string.Join(',', stamps));
-        var flight = new TaskCompletionSource<CacheResult<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var existing = _flights.GetOrAdd(flightKey, flight.Task);
-        if (!ReferenceEquals(existing, flight.Task))
-        {
-            var shared = await ((Task<CacheResult<T>>)existing).WaitAsync(cancellationToken);
-            return Record(key, shared with { Outcome = CacheOutcome.Miss }, started);
-        }
-
-        try
-        {
-            var loaded = await LoadAndStoreAsync(fullKey, stamps, options, factory);
-            flight.SetResult(loaded);
-            return Record(key, loaded, started);
-        }
-        catch (Exception ex)
-        {
-            flight.SetException(ex);
-            _ = flight.Task.Exception;
-            throw;
-        }
-        finally
-        {
-            _flights.TryRemove(new KeyValuePair<string, Task>(flightKey, flight.Task));
-        }
+        var (loaded, joined) = await SingleFlightAsync(flightKey, () => LoadAndStoreAsync(fullKey, stamps, options, factory), cancellationToken);
+        return Record(key, joined ? loaded with { Outcome = CacheOutcome.Miss } : loaded, started);
     }
 
     public async ValueTask<CacheResult<T>> GetAsync<T>(CacheKey key, CacheEntryOptions options, CancellationToken cancellationToken)
@@ -349,6 +328,48 @@ public sealed class MultiLevelCache(
         }
 
         return new CacheResult<T>(result, CacheOutcome.HitL2, payload);
+    }
+
+    /// <summary>
+    /// Redis cannot be used, so nothing is stored; callers of one key arriving together still share one load,
+    /// because that is when the source of truth carries the whole traffic.
+    /// </summary>
+    private async Task<CacheResult<T>> LoadUncachedOnceAsync<T>(string fullKey, Func<CancellationToken, ValueTask<T>> factory, CancellationToken cancellationToken)
+    {
+        var (result, _) = await SingleFlightAsync(
+            string.Concat(fullKey, "|uncached|", bus.Issued.ToString(CultureInfo.InvariantCulture)),
+            async () => new CacheResult<T>(await factory(CancellationToken.None), CacheOutcome.Unavailable, null),
+            cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="load"/> unless a load of <paramref name="flightKey"/> is already running, whose result (or exception) is then shared.</summary>
+    private async Task<(CacheResult<T> Result, bool Joined)> SingleFlightAsync<T>(string flightKey, Func<Task<CacheResult<T>>> load, CancellationToken cancellationToken)
+    {
+        var flight = new TaskCompletionSource<CacheResult<T>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var existing = _flights.GetOrAdd(flightKey, flight.Task);
+        if (!ReferenceEquals(existing, flight.Task))
+        {
+            return (await ((Task<CacheResult<T>>)existing).WaitAsync(cancellationToken), true);
+        }
+
+        try
+        {
+            // Loads are shared by every waiting request, so none of their cancellations may abort it.
+            var loaded = await load();
+            flight.SetResult(loaded);
+            return (loaded, false);
+        }
+        catch (Exception ex)
+        {
+            flight.SetException(ex);
+            _ = flight.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            _flights.TryRemove(new KeyValuePair<string, Task>(flightKey, flight.Task));
+        }
     }
 
     private async Task<CacheResult<T>> LoadAndStoreAsync<T>(string fullKey, long[] stamps, CacheEntryOptions options, Func<CancellationToken, ValueTask<T>> factory)
