@@ -56,7 +56,7 @@ public sealed class CacheHeadersMiddleware(RequestDelegate next)
             {
                 CacheOutcome.HitL1 => "; hit; detail=l1",
                 CacheOutcome.HitL2 => "; hit; detail=l2",
-                CacheOutcome.Miss => "; fwd=miss; stored",
+                CacheOutcome.Miss => entry.Stored ? "; fwd=miss; stored" : "; fwd=miss",
                 CacheOutcome.Bypass => "; fwd=bypass; detail=disabled",
                 _ => "; fwd=bypass; detail=unavailable",
             }).Append("; key=").Append(entry.Policy);

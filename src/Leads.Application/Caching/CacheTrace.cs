@@ -19,11 +19,11 @@ public sealed class CacheTrace : ICacheTrace
         }
     }
 
-    public void Record(CacheLevel level, string policy, CacheOutcome outcome)
+    public void Record(CacheLevel level, string policy, CacheOutcome outcome, bool stored = false)
     {
         lock (_gate)
         {
-            _entries.Add(new CacheTraceEntry(level, policy, outcome));
+            _entries.Add(new CacheTraceEntry(level, policy, outcome, stored));
         }
     }
 }

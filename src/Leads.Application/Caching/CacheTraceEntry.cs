@@ -1,3 +1,4 @@
 namespace Leads.Application.Caching;
 
-public readonly record struct CacheTraceEntry(CacheLevel Level, string Policy, CacheOutcome Outcome);
+/// <summary>One lookup of a request; <paramref name="Stored"/> says whether a miss put its answer into the cache (null answers are not stored).</summary>
+public readonly record struct CacheTraceEntry(CacheLevel Level, string Policy, CacheOutcome Outcome, bool Stored);

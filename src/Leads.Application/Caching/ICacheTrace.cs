@@ -6,7 +6,7 @@ namespace Leads.Application.Caching;
 /// </summary>
 public interface ICacheTrace
 {
-    void Record(CacheLevel level, string policy, CacheOutcome outcome);
+    void Record(CacheLevel level, string policy, CacheOutcome outcome, bool stored = false);
 
     /// <summary>The service-level answer of this request, when one was read from or written to the cache.</summary>
     CachedPayload? ResponsePayload { get; set; }

@@ -107,7 +107,7 @@ public sealed class ServiceCacheTests(CachingApiFactory factory) : IClassFixture
         Factory.Queries.Count.Should().Be(1, "the second request looked the lead up again");
         ApiProbe.CacheStatus(second).Should().NotContain("leads-api", "the service level records nothing for a failed query");
         ApiProbe.CacheStatus(second).Split(", ").Should().ContainSingle(s => s.EndsWith("key=LeadRecord", StringComparison.Ordinal))
-            .Which.Should().NotContain("; hit", "a missing lead is looked up again at the database level too");
+            .Which.Should().Be("leads-db; fwd=miss; key=LeadRecord", "a missing lead is looked up again at the database level too, and nothing is stored");
         (await ApiProbe.RedisKeysAsync(Factory, "*" + CacheKey.Parts(missing) + "*")).Should().BeEmpty();
     }
 

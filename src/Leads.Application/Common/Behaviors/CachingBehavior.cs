@@ -30,7 +30,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         var options = new CacheEntryOptions(policy, message.GetCacheTags(scope));
 
         var result = await cache.GetOrCreateAsync(key, options, ct => next(message, ct), cancellationToken);
-        trace.Record(policy.Level, policy.Name, result.Outcome);
+        trace.Record(policy.Level, policy.Name, result.Outcome, stored: result.Outcome == CacheOutcome.Miss && result.Payload is not null);
         if (result.Payload is not null)
         {
             trace.ResponsePayload = result.Payload;

@@ -16,7 +16,7 @@ public sealed class QueryCacheRunner(ICacheStore cache, ICachePolicyProvider pol
         var policy = policies.Get(policyName);
         var key = new CacheKey(policy.Level, policy.Name, partition, id);
         var result = await cache.GetOrCreateAsync(key, new CacheEntryOptions(policy, tags), async ct => await load(ct), cancellationToken);
-        trace.Record(policy.Level, policy.Name, result.Outcome);
+        trace.Record(policy.Level, policy.Name, result.Outcome, stored: result.Outcome == CacheOutcome.Miss && result.Payload is not null);
         return result.Value;
     }
 }
