@@ -1,0 +1,41 @@
+using Leads.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Leads.IntegrationTests.Invalidation;
+
+public sealed class ConsistencyCheckerTests(LeadsApiFactory factory, NoInvalidationApiFactory withoutInvalidation, ITestOutputHelper output)
+    : ApiTestBase(factory), IClassFixture<NoInvalidationApiFactory>
+{
+    private const int Readers = 12;
+
+    [Fact]
+    public async Task No_read_started_after_an_acknowledged_write_sees_an_older_version_under_concurrent_load()
+    {
+        var report = await new ConsistencyChecker(Factory).RunAsync(TimeSpan.FromSeconds(4), Readers);
+        output.WriteLine(report.ToString());
+        foreach (var stale in report.StaleReads.Take(10))
+        {
+            output.WriteLine(stale.ToString());
+        }
+
+        report.FailedWrites.Should().Be(0);
+        report.FailedReads.Should().Be(0);
+        report.Writes.Should().BeGreaterThan(10 * ConsistencyChecker.HotLeads, "the check needs writes to race with");
+        report.ReadsAfterAnAcknowledgedWrite.Should().BeGreaterThan(200, "the check needs reads that race with writes");
+        report.StaleReads.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_checker_detects_stale_reads_when_invalidation_is_switched_off()
+    {
+        await withoutInvalidation.ResetAsync();
+
+        var report = await new ConsistencyChecker(withoutInvalidation).RunAsync(TimeSpan.FromSeconds(2), Readers);
+        output.WriteLine(report.ToString());
+
+        report.FailedWrites.Should().Be(0);
+        report.Writes.Should().BeGreaterThan(0);
+        report.StaleReads.Should().NotBeEmpty("without invalidation the warmed entries keep answering with old versions");
+        report.StaleReads.Should().Contain(s => s.Source == "by id").And.Contain(s => s.Source == "list");
+    }
+}
