@@ -4,12 +4,9 @@ using System.Net.Http.Json;
 using Leads.Application.Common.Models;
 using Leads.Application.Leads.Models;
 using Leads.Domain.Leads;
-using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using StackExchange.Redis;
 using Xunit.Abstractions;
 
 namespace Leads.IntegrationTests.Invalidation;
@@ -29,7 +26,7 @@ public sealed class TwoInstanceInvalidationTests(LeadsApiFactory factory, ITestO
         await using var disposeB = (IAsyncDisposable)instanceB;
         using var writerOnA = await Factory.CreateSalesAClientAsync();
         using var readerOnB = await instanceB.CreateSalesAClientAsync();
-        await WaitForSubscribersAsync(2);
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 2);
 
         var lead = await Factory.WithDbAsync(db => db.Leads.AsNoTracking()
             .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
@@ -75,7 +72,7 @@ public sealed class TwoInstanceInvalidationTests(LeadsApiFactory factory, ITestO
         await using var disposeB = (IAsyncDisposable)instanceB;
         using var adminOnA = await Factory.CreateAdminClientAsync();
         using var readerOnB = await instanceB.CreateSalesBClientAsync();
-        await WaitForSubscribersAsync(2);
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 2);
 
         var lead = await Factory.WithDbAsync(db => db.Leads.AsNoTracking()
             .Where(l => l.TeamId == DemoData.TeamB && l.Status != LeadStatus.Won).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
@@ -99,22 +96,5 @@ public sealed class TwoInstanceInvalidationTests(LeadsApiFactory factory, ITestO
         read.As<LeadDto>().CategoryName.Should().Be("Renamed on A");
         elapsed.Should().BeLessThan(FreshnessBound);
         (await readerOnB.ReadAsync("/api/leads/categories")).Body.Should().Contain("Renamed on A");
-    }
-
-    /// <summary>
-    /// Waits until both instances listen on the invalidation channel: a newly started instance subscribes in the
-    /// background, and a message published before that would (rightly) be missed, making the test measure start-up.
-    /// </summary>
-    private async Task WaitForSubscribersAsync(long expected)
-    {
-        var multiplexer = Factory.Services.GetRequiredService<RedisConnection>().Multiplexer;
-        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
-        var channel = RedisChannel.Literal(Factory.KeyPrefix + ":invalidation");
-        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
-        while (await server.SubscriptionSubscriberCountAsync(channel) < expected)
-        {
-            Stopwatch.GetTimestamp().Should().BeLessThan(deadline, "both instances should subscribe within seconds");
-            await Task.Delay(20);
-        }
     }
 }

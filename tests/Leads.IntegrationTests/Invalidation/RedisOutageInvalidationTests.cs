@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Leads.Application.Caching;
+using Leads.Application.Leads.Models;
+using Leads.Domain.Leads;
+using Leads.Infrastructure.Caching.Redis;
+using Leads.Infrastructure.Persistence.Seeding;
+using Leads.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace Leads.IntegrationTests.Invalidation;
+
+/// <summary>
+/// A write whose invalidation cannot reach Redis must still succeed, and must not let any cache level serve
+/// the old data afterwards: the instance bypasses its caches while the invalidation is pending and replays it
+/// once Redis answers again. The frozen case is the one that matters: a SIGSTOPped Redis comes back with
+/// every old entry and the old tag generations.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITestOutputHelper output)
+    : IClassFixture<RedisOutageFixture>, IAsyncLifetime
+{
+    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(10);
+
+    private OwnRedisApiFactory Factory => fixture.Factory;
+
+    private RedisServerProcess Redis => fixture.Redis;
+
+    public async Task InitializeAsync()
+    {
+        await Redis.StartAgainAsync();
+        await WaitUntilCacheIsUsedAsync();
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 1);
+        await Factory.ResetAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        // A failed test must not leave the server frozen or down for the next one.
+        Redis.Resume();
+        await Redis.StartAgainAsync();
+    }
+
+    [Fact]
+    public async Task A_write_while_Redis_is_down_succeeds_and_nothing_stale_is_served_once_Redis_is_back()
+    {
+        using var client = await Factory.CreateSalesAClientAsync();
+        var lead = await LeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+
+        Redis.Kill();
+        var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "written while Redis was down" }, CachedRead.Json);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var duringOutage = await client.ReadAsync(url);
+        duringOutage.As<LeadDto>().Notes.Should().Be("written while Redis was down");
+        duringOutage.Level("leads-api").Should().Contain("fwd=bypass");
+
+        await Redis.StartAgainAsync();
+        await ReadFreshUntilCachedAsync(client, url, "written while Redis was down", lead.Version + 1);
+    }
+
+    [Fact]
+    public async Task A_write_while_Redis_is_frozen_succeeds_and_the_old_entries_it_keeps_are_never_served()
+    {
+        using var client = await Factory.CreateAdminClientAsync();
+        var lead = await LeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        var entryKey = new CacheKey(CacheLevel.Api, CachePolicies.LeadById, "admin", CacheKey.Parts(lead.Id)).Render(Factory.KeyPrefix);
+        var entryBefore = await RawGetAsync(entryKey);
+        entryBefore.Should().NotBeNull("the warmed lead is stored in Redis");
+
+        Redis.Freeze();
+        try
+        {
+            var write = Stopwatch.StartNew();
+            var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "written while Redis was frozen" }, CachedRead.Json);
+            output.WriteLine($"The write took {write.ElapsedMilliseconds} ms against a frozen Redis");
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+
+            var duringFreeze = await client.ReadAsync(url);
+            duringFreeze.As<LeadDto>().Notes.Should().Be("written while Redis was frozen");
+        }
+        finally
+        {
+            Redis.Resume();
+        }
+
+        // The hard case is real: Redis still holds the entry written before the change, byte for byte.
+        (await RawGetAsync(entryKey)).Should().Equal(entryBefore);
+
+        await ReadFreshUntilCachedAsync(client, url, "written while Redis was frozen", lead.Version + 1);
+    }
+
+    /// <summary>
+    /// Reads until the service level uses the cache again (pending invalidation replayed), asserting that every
+    /// read on the way shows the write, then that the next read is a hit with the new data.
+    /// </summary>
+    private async Task ReadFreshUntilCachedAsync(HttpClient client, string url, string notes, long version)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var reads = 0;
+        CachedRead read;
+        do
+        {
+            read = await client.ReadAsync(url);
+            reads++;
+            read.Status.Should().Be(HttpStatusCode.OK);
+            read.As<LeadDto>().Should().Match<LeadDto>(l => l.Notes == notes && l.Version == version, "read {0} after the outage must not be stale (Cache-Status: {1})", reads, read.CacheStatus);
+            if (!read.Level("leads-api").Contains("fwd=bypass", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(25);
+        }
+        while (Stopwatch.GetElapsedTime(started) < RecoveryBound);
+
+        output.WriteLine($"The cache was used again after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms and {reads} reads; Cache-Status: {read.CacheStatus}");
+        read.Level("leads-api").Should().NotContain("fwd=bypass", "the pending invalidation must be replayed within {0}", RecoveryBound);
+
+        var hit = await client.ReadAsync(url);
+        hit.IsApiHit.Should().BeTrue();
+        hit.As<LeadDto>().Notes.Should().Be(notes);
+    }
+
+    /// <summary>Waits until Redis is connected and no invalidation is pending, i.e. a cacheable read is cached again.</summary>
+    private async Task WaitUntilCacheIsUsedAsync()
+    {
+        using var anonymous = Factory.CreateClient();
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var read = await anonymous.ReadAsync("/api/static/config");
+            if (Factory.Services.GetRequiredService<RedisConnection>().IsConnected && !read.Level("leads-api").Contains("fwd=bypass", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Stopwatch.GetElapsedTime(started).Should().BeLessThan(RecoveryBound, "the private Redis should be usable again");
+            await Task.Delay(25);
+        }
+    }
+
+    private Task<Lead> LeadAsync() =>
+        Factory.WithDbAsync(db => db.Leads.AsNoTracking()
+            .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
+
+    private async Task<byte[]?> RawGetAsync(string key)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        return (byte[]?)await connection.GetDatabase().StringGetAsync(key);
+    }
+}
