@@ -160,7 +160,8 @@ public sealed partial class CacheInvalidationBus : BackgroundService
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // Other instances reconnect (and drop their L1) or expire their L1 copies within L1:MaxDuration.
+            // Other instances reconnect (and drop their L1) or, at the latest after L1:MaxDuration, read the tag
+            // generations from Redis again (TagGenerations) and stop serving what the bump invalidated.
             LogPublishFailed(ex.Message);
         }
     }

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Leads.Application.Caching;
 using Leads.Application.Common.Models;
 using Leads.Application.Leads.Models;
 using Leads.Domain.Leads;
+using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Leads.IntegrationTests.Invalidation;
@@ -96,5 +100,42 @@ public sealed class TwoInstanceInvalidationTests(LeadsApiFactory factory, ITestO
         read.As<LeadDto>().CategoryName.Should().Be("Renamed on A");
         elapsed.Should().BeLessThan(FreshnessBound);
         (await readerOnB.ReadAsync("/api/leads/categories")).Body.Should().Contain("Renamed on A");
+    }
+
+    [Fact]
+    public async Task An_instance_that_missed_an_invalidation_message_stops_serving_the_old_entry_within_the_L1_bound()
+    {
+        // L1:MaxDuration is documented as the bound on serving an entry whose invalidation message never arrived.
+        var maxDuration = TimeSpan.FromSeconds(1);
+        var instanceB = new SecondInstanceApiFactory(Factory);
+        instanceB.Settings["Caching:L1:MaxDuration"] = maxDuration.ToString();
+        await using var disposeB = (IAsyncDisposable)instanceB;
+        using var readerOnB = await instanceB.CreateSalesAClientAsync();
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 2);
+
+        var lead = await Factory.WithDbAsync(db => db.Leads.AsNoTracking()
+            .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
+        var url = $"/api/leads/{lead.Id}";
+        await readerOnB.WarmAsync(url);
+
+        // What a writer whose message got lost leaves behind: the row changed and the tag bumped in Redis, no message.
+        await Factory.WithDbAsync(db => db.Leads.Where(l => l.Id == lead.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Notes, "message lost").SetProperty(l => l.Version, l => l.Version + 1)));
+        var redis = Factory.Services.GetRequiredService<RedisConnection>().Multiplexer.GetDatabase();
+        await redis.StringIncrementAsync(Factory.Services.GetRequiredService<TagGenerations>().TagKey(CacheTags.Lead(lead.Id)));
+        var bumped = Stopwatch.GetTimestamp();
+
+        CachedRead read;
+        do
+        {
+            read = await readerOnB.ReadAsync(url);
+            await Task.Delay(50);
+        }
+        while (read.As<LeadDto>().Notes != "message lost" && Stopwatch.GetElapsedTime(bumped) < TimeSpan.FromSeconds(5));
+
+        var elapsed = Stopwatch.GetElapsedTime(bumped);
+        output.WriteLine($"Instance B stopped serving the invalidated entry after {elapsed.TotalMilliseconds:F0} ms; Cache-Status: {read.CacheStatus}");
+        read.As<LeadDto>().Notes.Should().Be("message lost", "the old entry is stale in Redis and B must find out without the message");
+        elapsed.Should().BeLessThan(maxDuration + TimeSpan.FromSeconds(1));
     }
 }
