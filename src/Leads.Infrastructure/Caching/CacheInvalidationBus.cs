@@ -33,7 +33,9 @@ public sealed partial class CacheInvalidationBus : BackgroundService
     private readonly RedisChannel _channel;
     private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly TimeSpan _retryInterval;
-    private readonly ConcurrentDictionary<string, byte> _pendingTags = new(StringComparer.Ordinal);
+    // Tag -> number of the latest deferral that named it, so a flush removes only what it applied.
+    private readonly ConcurrentDictionary<string, long> _pendingTags = new(StringComparer.Ordinal);
+    private long _deferrals;
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private volatile bool _subscribed;
 
@@ -64,9 +66,10 @@ public sealed partial class CacheInvalidationBus : BackgroundService
         var applied = await _generations.IncrementAsync(tags, cancellationToken);
         if (applied is null)
         {
+            var deferral = Interlocked.Increment(ref _deferrals);
             foreach (var tag in tags)
             {
-                _pendingTags.TryAdd(tag, 0);
+                _pendingTags[tag] = deferral;
             }
 
             // What this instance holds in L1 may be what just changed.
@@ -129,16 +132,19 @@ public sealed partial class CacheInvalidationBus : BackgroundService
 
         try
         {
-            var tags = _pendingTags.Keys.ToArray();
+            var snapshot = _pendingTags.ToArray();
+            var tags = snapshot.Select(p => p.Key).ToArray();
             var applied = await _generations.IncrementAsync(tags, cancellationToken);
             if (applied is null)
             {
                 return;
             }
 
-            foreach (var tag in tags)
+            // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
+            // still happen, so it stays pending (removing by key alone would lose it).
+            foreach (var entry in snapshot)
             {
-                _pendingTags.TryRemove(tag, out _);
+                _pendingTags.TryRemove(entry);
             }
 
             _metrics.Invalidated(tags.Length, "replayed");
