@@ -98,6 +98,45 @@ public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITe
         await ReadFreshUntilCachedAsync(client, url, "written while Redis was frozen", lead.Version + 1);
     }
 
+    [Fact]
+    public async Task A_write_on_one_instance_while_Redis_is_frozen_reaches_the_other_instance_once_Redis_answers_again()
+    {
+        var instanceB = new SecondInstanceApiFactory(Factory);
+        await using var disposeB = (IAsyncDisposable)instanceB;
+        using var writerOnA = await Factory.CreateSalesAClientAsync();
+        using var readerOnB = await instanceB.CreateSalesAClientAsync();
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 2);
+        var lead = await LeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await readerOnB.WarmAsync(url);
+
+        Redis.Freeze();
+        try
+        {
+            var response = await writerOnA.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "written on A while Redis was frozen" }, CachedRead.Json);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+        finally
+        {
+            Redis.Resume();
+        }
+
+        // Only A knows what it could not invalidate; B learns it when A replays the bump and publishes it.
+        var resumed = Stopwatch.GetTimestamp();
+        CachedRead read;
+        do
+        {
+            read = await readerOnB.ReadAsync(url);
+            await Task.Delay(25);
+        }
+        while (read.As<LeadDto>().Notes != "written on A while Redis was frozen" && Stopwatch.GetElapsedTime(resumed) < RecoveryBound);
+
+        var elapsed = Stopwatch.GetElapsedTime(resumed);
+        output.WriteLine($"Instance B served the write after {elapsed.TotalMilliseconds:F0} ms; Cache-Status: {read.CacheStatus}");
+        read.As<LeadDto>().Notes.Should().Be("written on A while Redis was frozen");
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "A retries pending invalidations every 500 ms once its circuit lets calls through");
+    }
+
     /// <summary>
     /// Reads until the service level uses the cache again (pending invalidation replayed), asserting that every
     /// read on the way shows the write, then that the next read is a hit with the new data.
