@@ -373,6 +373,34 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
     }
 
     [Fact]
+    public async Task A_member_of_two_teams_sees_changes_in_either_team_while_a_member_of_one_team_keeps_its_cache()
+    {
+        var access = await _admin.PutAsJsonAsync(
+            $"/api/admin/users/{DemoData.SalesAUser}/access",
+            new { role = "Member", teamIds = new[] { DemoData.TeamA, DemoData.TeamB }, isActive = true });
+        access.StatusCode.Should().Be(HttpStatusCode.OK);
+        var teamBLead = await OpenLeadAsync(DemoData.TeamB);
+        var salesAList = await _salesA.WarmAsync(List);
+        salesAList.As<PagedResult<LeadDto>>().Items.Select(l => l.TeamId).Distinct().Should().BeEquivalentTo([DemoData.TeamA, DemoData.TeamB]);
+        await _salesA.WarmAsync(Summary);
+        var salesBSummary = await _salesB.WarmAsync(Summary);
+
+        // A change in team A only: the two-team scope depends on it, sales-b (team B) does not.
+        var teamALead = await OpenLeadAsync(DemoData.TeamA);
+        var statusA = await _admin.PatchAsJsonAsync($"{LeadUrl(teamALead.Id)}/status", new { status = nameof(LeadStatus.Lost), version = teamALead.Version });
+        statusA.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await FreshAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamALead.Id).Status.Should().Be(LeadStatus.Lost);
+        await UnchangedAsync(_salesB, Summary, salesBSummary);
+
+        // A change in team B: both scopes depend on it.
+        await _salesA.WarmAsync(List);
+        var update = LeadRequests.Update(teamBLead) with { Name = "Seen by two teams" };
+        (await _salesB.PutAsJsonAsync(LeadUrl(teamBLead.Id), update, CachedRead.Json)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await FreshAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamBLead.Id).Name.Should().Be("Seen by two teams");
+        (await FreshAsync(_salesB, Summary)).As<LeadsSummaryDto>().Total.Should().Be(salesBSummary.As<LeadsSummaryDto>().Total);
+    }
+
+    [Fact]
     public async Task Deactivating_a_user_rejects_their_next_request()
     {
         await _salesA.WarmAsync(List);

@@ -15,7 +15,8 @@ namespace Leads.IntegrationTests.Invalidation;
 /// hot lead alternates PUT (notes carry a counter) and PATCH status, always with the expected version, so the
 /// version each acknowledged write produced is known without trusting any read. Readers hammer the same leads
 /// by id and through the list, as an admin and as a member of the leads' team (two cache partitions). Every
-/// read that started after a write was acknowledged must show that version or a later one. Times come from
+/// read that started after a write was acknowledged must show that version or a later one, and every write's own
+/// response must show the version it produced. Times come from
 /// one monotonic clock; a write counts as acknowledged when its response has arrived.
 /// </summary>
 public sealed class ConsistencyChecker(LeadsApiFactory factory)
@@ -24,7 +25,11 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
     private const string List = "/api/leads?pageSize=100";
     private static readonly TimeSpan WritePause = TimeSpan.FromMilliseconds(10);
 
-    public async Task<ConsistencyReport> RunAsync(TimeSpan duration, int readers)
+    /// <summary>
+    /// Runs for at least <paramref name="duration"/> and until every writer has made <paramref name="writesPerLead"/>
+    /// writes (so a slow machine yields fewer reads, not a check without writes), at most <paramref name="maxDuration"/>.
+    /// </summary>
+    public async Task<ConsistencyReport> RunAsync(TimeSpan duration, int writesPerLead, TimeSpan maxDuration, int readers)
     {
         // Not won: from any other status a lead can be marked lost, and from lost it can be reopened.
         var leads = await factory.WithDbAsync(db => db.Leads.AsNoTracking()
@@ -45,13 +50,27 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             var failedWrites = new int[leads.Count];
             var failedReads = new int[readers];
 
-            var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], failedWrites, i, stopAt)));
+            var started = Stopwatch.GetTimestamp();
+            var plan = new WriterPlan(
+                started + (long)(duration.TotalSeconds * Stopwatch.Frequency),
+                started + (long)(maxDuration.TotalSeconds * Stopwatch.Frequency),
+                writesPerLead);
+            var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
+            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], staleResponses[i], failedWrites, i, plan))).ToArray();
+            using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
-                ReadAsync(readerClients[r], r % 3 == 0, leads.Select(l => l.Id).ToArray(), indexOf, observations[r], failedReads, r, stopAt)));
-            await Task.WhenAll(writers.Concat(readerTasks));
+                ReadAsync(readerClients[r], r % 3 == 0, leads.Select(l => l.Id).ToArray(), indexOf, observations[r], failedReads, r, writersDone.Token))).ToArray();
+            try
+            {
+                await Task.WhenAll(writers);
+            }
+            finally
+            {
+                await writersDone.CancelAsync();
+                await Task.WhenAll(readerTasks);
+            }
 
-            var stale = new List<StaleRead>();
+            var stale = staleResponses.SelectMany(s => s).ToList();
             var readsAfterAck = 0;
             foreach (var observation in observations.SelectMany(o => o))
             {
@@ -87,12 +106,13 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         }
     }
 
-    private static async Task WriteAsync(HttpClient client, Lead lead, List<(long At, long Version)> acks, int[] failures, int slot, long stopAt)
+    private static async Task WriteAsync(
+        HttpClient client, Lead lead, List<(long At, long Version)> acks, List<StaleRead> staleResponses, int[] failures, int slot, WriterPlan plan)
     {
         var url = $"/api/leads/{lead.Id}";
         var version = lead.Version;
         var status = lead.Status;
-        for (var counter = 1; Stopwatch.GetTimestamp() < stopAt; counter++)
+        for (var counter = 1; plan.Continues(counter - 1); counter++)
         {
             // No cancellation: a write that commits must also be acknowledged, or the next expected version is unknown.
             HttpResponseMessage response;
@@ -107,6 +127,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             }
 
             var acknowledged = Stopwatch.GetTimestamp();
+            LeadDto body;
             using (response)
             {
                 if (response.StatusCode != HttpStatusCode.OK)
@@ -114,10 +135,18 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                     failures[slot]++;
                     return;
                 }
+
+                body = (await response.Content.ReadFromJsonAsync<LeadDto>(CachedRead.Json))!;
             }
 
-            // Every successful write bumps the version by exactly one (Lead.Touch).
+            // Every successful write bumps the version by exactly one (Lead.Touch). The response is built after the
+            // commit and its invalidation, so it must show the write as well.
             version++;
+            if (body.Version < version)
+            {
+                staleResponses.Add(new StaleRead(lead.Id, "write response", body.Version, version, TimeSpan.Zero));
+            }
+
             if (counter % 2 == 0)
             {
                 status = next;
@@ -129,10 +158,10 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
     }
 
     private static async Task ReadAsync(
-        HttpClient client, bool readsList, Guid[] leadIds, Dictionary<Guid, int> indexOf, List<Observation> observations, int[] failures, int slot, long stopAt)
+        HttpClient client, bool readsList, Guid[] leadIds, Dictionary<Guid, int> indexOf, List<Observation> observations, int[] failures, int slot, CancellationToken stop)
     {
         var random = new Random(slot);
-        while (Stopwatch.GetTimestamp() < stopAt)
+        while (!stop.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
             if (readsList)
@@ -189,4 +218,13 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
     }
 
     private readonly record struct Observation(int Lead, long Started, long Version, string Source);
+
+    private readonly record struct WriterPlan(long MinimumEnd, long MaximumEnd, int Writes)
+    {
+        public bool Continues(int done)
+        {
+            var now = Stopwatch.GetTimestamp();
+            return now < MaximumEnd && (now < MinimumEnd || done < Writes);
+        }
+    }
 }
