@@ -130,6 +130,28 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
     }
 
     [Fact]
+    public async Task A_conditional_write_is_checked_against_the_current_representation_not_a_cached_one()
+    {
+        var lead = await OpenLeadAsync(DemoData.TeamA);
+        var url = LeadUrl(lead.Id);
+        var original = await _salesA.WarmAsync(url);
+
+        (await _admin.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "changed by admin" }, CachedRead.Json))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await PutIfMatchAsync(url, LeadRequests.Update(lead) with { Notes = "based on the original" }, original.ETag!))
+            .StatusCode.Should().Be(HttpStatusCode.PreconditionFailed, "the cached original no longer is the current representation");
+
+        // The failed precondition check itself loaded (and cached) the current representation for this scope.
+        var current = await _salesA.ReadAsync(url);
+        current.As<LeadDto>().Notes.Should().Be("changed by admin");
+        current.ETag.Should().NotBe(original.ETag);
+        (await PutIfMatchAsync(url, LeadRequests.Update(lead) with { Notes = "based on the current one" }, current.ETag!))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        (await FreshAsync(_salesA, url)).As<LeadDto>().Notes.Should().Be("based on the current one");
+    }
+
+    [Fact]
     public async Task Moving_a_lead_to_another_team_removes_it_from_the_old_team_and_shows_it_to_the_new_team()
     {
         var lead = await OpenLeadAsync(DemoData.TeamA);
@@ -415,6 +437,13 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
     }
 
     private static string LeadUrl(Guid id) => $"/api/leads/{id}";
+
+    private async Task<HttpResponseMessage> PutIfMatchAsync(string url, object body, System.Net.Http.Headers.EntityTagHeaderValue etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: CachedRead.Json) };
+        request.Headers.IfMatch.Add(etag);
+        return await _salesA.SendAsync(request);
+    }
 
     private static int CountOf(IReadOnlyList<CategoryCountDto> counts, Guid categoryId) =>
         counts.SingleOrDefault(c => c.CategoryId == categoryId)?.Count ?? 0;
