@@ -4,11 +4,9 @@ using System.Net.Http.Json;
 using Leads.Application.Caching;
 using Leads.Application.Leads.Models;
 using Leads.Domain.Leads;
-using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -33,7 +31,7 @@ public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITe
     public async Task InitializeAsync()
     {
         await Redis.StartAgainAsync();
-        await WaitUntilCacheIsUsedAsync();
+        await CacheReadiness.WaitUntilCacheIsUsedAsync(Factory);
         await InvalidationChannel.WaitForSubscribersAsync(Factory, 1);
         await Factory.ResetAsync();
     }
@@ -167,24 +165,6 @@ public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITe
         var hit = await client.ReadAsync(url);
         hit.IsApiHit.Should().BeTrue();
         hit.As<LeadDto>().Notes.Should().Be(notes);
-    }
-
-    /// <summary>Waits until Redis is connected and no invalidation is pending, i.e. a cacheable read is cached again.</summary>
-    private async Task WaitUntilCacheIsUsedAsync()
-    {
-        using var anonymous = Factory.CreateClient();
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var read = await anonymous.ReadAsync("/api/static/config");
-            if (Factory.Services.GetRequiredService<RedisConnection>().IsConnected && !read.Level("leads-api").Contains("fwd=bypass", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            Stopwatch.GetElapsedTime(started).Should().BeLessThan(RecoveryBound, "the private Redis should be usable again");
-            await Task.Delay(25);
-        }
     }
 
     private Task<Lead> LeadAsync() =>

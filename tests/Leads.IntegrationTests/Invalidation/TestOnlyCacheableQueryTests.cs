@@ -30,6 +30,7 @@ public sealed class TestOnlyCacheableQueryTests(LeadsApiFactory sharedFactory, T
     {
         await InvalidationChannel.WaitForSubscribersAsync(factory, 1);
         await factory.ResetAsync();
+        await CacheReadiness.WaitUntilCacheIsUsedAsync(factory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
