@@ -135,6 +135,42 @@ public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITe
         elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "A retries pending invalidations every 500 ms once its circuit lets calls through");
     }
 
+    [Fact]
+    public async Task An_instance_whose_subscription_was_dropped_still_sees_writes_of_other_instances_within_milliseconds()
+    {
+        var instanceB = new SecondInstanceApiFactory(Factory);
+        await using var disposeB = (IAsyncDisposable)instanceB;
+        using var writerOnA = await Factory.CreateSalesAClientAsync();
+        using var readerOnB = await instanceB.CreateSalesAClientAsync();
+        await InvalidationChannel.WaitForSubscribersAsync(Factory, 2);
+        var lead = await LeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await readerOnB.WarmAsync(url);
+
+        // Redis drops subscribers on its own, e.g. one over client-output-buffer-limit pubsub; the instances
+        // resubscribe, and messages published in between are lost. Their data connections stay up.
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString + ",allowAdmin=true"))
+        {
+            await admin.GetServer(admin.GetEndPoints()[0]).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
+        }
+
+        var response = await writerOnA.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "published to nobody" }, CachedRead.Json);
+        var acknowledged = Stopwatch.GetTimestamp();
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        CachedRead read;
+        do
+        {
+            read = await readerOnB.ReadAsync(url);
+        }
+        while (read.As<LeadDto>().Notes != "published to nobody" && Stopwatch.GetElapsedTime(acknowledged) < RecoveryBound);
+
+        var elapsed = Stopwatch.GetElapsedTime(acknowledged);
+        output.WriteLine($"Instance B served the write after {elapsed.TotalMilliseconds:F0} ms; Cache-Status: {read.CacheStatus}");
+        read.As<LeadDto>().Notes.Should().Be("published to nobody");
+        elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(500), "the bump is in Redis, where B can read it while it cannot hear about it");
+    }
+
     /// <summary>
     /// Reads until the service level uses the cache again (pending invalidation replayed), asserting that every
     /// read on the way shows the write, then that the next read is a hit with the new data.
