@@ -3,6 +3,10 @@ using Xunit.Abstractions;
 
 namespace Leads.IntegrationTests.Invalidation;
 
+/// <summary>
+/// The checker against the real configuration, and against a host without invalidation to show that it finds
+/// stale reads when there are some (a check that cannot fail proves nothing).
+/// </summary>
 public sealed class ConsistencyCheckerTests(LeadsApiFactory factory, NoInvalidationApiFactory withoutInvalidation, ITestOutputHelper output)
     : ApiTestBase(factory), IClassFixture<NoInvalidationApiFactory>
 {

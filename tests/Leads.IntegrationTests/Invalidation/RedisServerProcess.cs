@@ -107,6 +107,7 @@ public sealed class RedisServerProcess : IDisposable
     {
         Kill();
         _process?.Dispose();
+        File.Delete(_logFile);
     }
 
     private void Signal(string signal)
