@@ -33,7 +33,9 @@ public sealed partial class CacheInvalidationBus : BackgroundService
     private readonly RedisChannel _channel;
     private readonly string _origin = Guid.NewGuid().ToString("N");
     private readonly TimeSpan _retryInterval;
-    private readonly ConcurrentDictionary<string, byte> _pendingTags = new(StringComparer.Ordinal);
+    // Tag -> number of the latest deferral that named it, so a flush removes only what it applied.
+    private readonly ConcurrentDictionary<string, long> _pendingTags = new(StringComparer.Ordinal);
+    private long _deferrals;
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private volatile bool _subscribed;
     private long _issued;
@@ -73,9 +75,10 @@ public sealed partial class CacheInvalidationBus : BackgroundService
         var applied = await _generations.IncrementAsync(tags, cancellationToken);
         if (applied is null)
         {
+            var deferral = Interlocked.Increment(ref _deferrals);
             foreach (var tag in tags)
             {
-                _pendingTags.TryAdd(tag, 0);
+                _pendingTags[tag] = deferral;
             }
 
             // What this instance holds in L1 may be what just changed.
@@ -138,16 +141,19 @@ public sealed partial class CacheInvalidationBus : BackgroundService
 
         try
         {
-            var tags = _pendingTags.Keys.ToArray();
+            var snapshot = _pendingTags.ToArray();
+            var tags = snapshot.Select(p => p.Key).ToArray();
             var applied = await _generations.IncrementAsync(tags, cancellationToken);
             if (applied is null)
             {
                 return;
             }
 
-            foreach (var tag in tags)
+            // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
+            // still happen, so it stays pending (removing by key alone would lose it).
+            foreach (var entry in snapshot)
             {
-                _pendingTags.TryRemove(tag, out _);
+                _pendingTags.TryRemove(entry);
             }
 
             _metrics.Invalidated(tags.Length, "replayed");
@@ -169,7 +175,8 @@ public sealed partial class CacheInvalidationBus : BackgroundService
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            // Other instances reconnect (and drop their L1) or expire their L1 copies within L1:MaxDuration.
+            // Other instances reconnect (and drop their L1) or, at the latest after L1:MaxDuration, read the tag
+            // generations from Redis again (TagGenerations) and stop serving what the bump invalidated.
             LogPublishFailed(ex.Message);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Leads.Infrastructure.Caching.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -11,13 +12,18 @@ namespace Leads.Infrastructure.Caching;
 /// <em>before</em> its loader ran; invalidating a tag is one INCR, and any entry stamped with an older
 /// generation is a miss from then on. Because the stamp predates the load, a reader that loaded the old row
 /// can never make it current again after a writer's bump (the stale-set race).
-/// Local values only grow (max-merge), so a late answer can never move a tag back.
+/// Local values only grow (max-merge), so a late answer can never move a tag back. They are trusted for at most
+/// <see cref="L1Options.MaxDuration"/> and then read from Redis again: an instance that missed an invalidation
+/// message (a publish that failed after the INCR, a message lost on a connection that never dropped) would
+/// otherwise keep stamping and serving entries of the old generation, from Redis as well as from L1, until
+/// they expire.
 /// </summary>
 public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> options)
 {
     private const int MaxLocalTags = 200_000;
-    private readonly ConcurrentDictionary<string, long> _local = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Known> _local = new(StringComparer.Ordinal);
     private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly long _trustTicks = (long)(Math.Max(0, options.Value.L1.MaxDuration.TotalSeconds) * Stopwatch.Frequency);
 
     public RedisKey TagKey(string tag) => _prefix + ":tag:" + tag;
 
@@ -25,12 +31,13 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     public async ValueTask<long[]?> GetAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         var stamps = new long[tags.Count];
+        var now = Stopwatch.GetTimestamp();
         List<int>? missing = null;
         for (var i = 0; i < tags.Count; i++)
         {
-            if (_local.TryGetValue(tags[i], out var generation))
+            if (_local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
             {
-                stamps[i] = generation;
+                stamps[i] = known.Generation;
             }
             else
             {
@@ -59,8 +66,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         {
             var index = missing[j];
             var generation = values[j].IsNull ? 0L : (long)values[j];
-            Observe(tags[index], generation);
-            stamps[index] = generation;
+            stamps[index] = Observe(tags[index], generation);
         }
 
         return stamps;
@@ -95,10 +101,16 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         return result;
     }
 
-    /// <summary>Records a generation learned from Redis or from another instance.</summary>
-    public void Observe(string tag, long generation) =>
-        _local.AddOrUpdate(tag, static (_, seen) => seen, static (_, current, seen) => Math.Max(current, seen), generation);
+    /// <summary>Records a generation learned from Redis or from another instance; returns the value now known locally.</summary>
+    public long Observe(string tag, long generation) =>
+        _local.AddOrUpdate(
+            tag,
+            static (_, seen) => new Known(seen, Stopwatch.GetTimestamp()),
+            static (_, current, seen) => new Known(Math.Max(current.Generation, seen), Stopwatch.GetTimestamp()),
+            generation).Generation;
 
     /// <summary>Forgets every local value (after a reconnect: messages may have been missed).</summary>
     public void Clear() => _local.Clear();
+
+    private readonly record struct Known(long Generation, long LearnedAt);
 }

@@ -29,15 +29,16 @@ public sealed class DomainEventDispatchInterceptor(IPublisher publisher) : SaveC
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        var events = Interlocked.Exchange(ref _pending, []);
-
-        // The data is committed: invalidation must run even if the caller has gone away.
-        foreach (var domainEvent in events)
-        {
-            await publisher.Publish(domainEvent, CancellationToken.None);
-        }
-
+        await PublishPendingAsync();
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        // A synchronous save collects events like an asynchronous one; skipping them here would leave every cache
+        // level serving the old data (or publish them with some later save). The caller already blocks its thread.
+        PublishPendingAsync().AsTask().GetAwaiter().GetResult();
+        return base.SavedChanges(eventData, result);
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
@@ -50,6 +51,17 @@ public sealed class DomainEventDispatchInterceptor(IPublisher publisher) : SaveC
     {
         _pending = [];
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    private async ValueTask PublishPendingAsync()
+    {
+        var events = Interlocked.Exchange(ref _pending, []);
+
+        // The data is committed: invalidation must run even if the caller has gone away.
+        foreach (var domainEvent in events)
+        {
+            await publisher.Publish(domainEvent, CancellationToken.None);
+        }
     }
 
     private void Collect(DbContext? context)

@@ -1,0 +1,3 @@
+namespace Leads.IntegrationTests.Invalidation;
+
+public sealed record TeamLeadCountDto(Guid TeamId, int Count);
