@@ -1,4 +1,5 @@
 using Leads.Application.Caching;
+using Leads.IntegrationTests.Infrastructure;
 
 namespace Leads.IntegrationTests.Caching;
 

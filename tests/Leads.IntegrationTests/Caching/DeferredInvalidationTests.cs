@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Leads.Application.Caching;
+using Leads.IntegrationTests.Infrastructure;
 
 namespace Leads.IntegrationTests.Caching;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Leads.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
 
 namespace Leads.IntegrationTests.Caching;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Leads.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Leads.IntegrationTests.Caching;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
-using Xunit.Abstractions;
 using Leads.Infrastructure.Caching.Redis;
+using Leads.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Leads.IntegrationTests.Caching;
 

@@ -1,3 +1,5 @@
+using Leads.IntegrationTests.Infrastructure;
+
 namespace Leads.IntegrationTests.Invalidation;
 
 /// <summary>A private redis-server and an API host that uses it; the server is stopped when the tests are done.</summary>

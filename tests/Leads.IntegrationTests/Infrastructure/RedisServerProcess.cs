@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Leads.IntegrationTests.Caching;
+namespace Leads.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A private redis-server on a free port, owned by the test that started it: fault tests kill, freeze
@@ -102,6 +102,12 @@ public sealed class RedisServerProcess : IDisposable
     }
 
     public void Dispose() => Kill();
+
+    /// <summary>Starts a new server on a free port.</summary>
+    public static Task<RedisServerProcess> StartAsync() => Task.Run(() => new RedisServerProcess());
+
+    /// <summary>Starts the server again on the same port, empty; does nothing while it runs.</summary>
+    public Task StartAgainAsync() => IsRunning ? Task.CompletedTask : Task.Run(Start);
 
     private void Signal(string signal)
     {
