@@ -4,6 +4,7 @@ using Leads.Application.Leads;
 using Leads.Application.Security;
 using Leads.Application.Caching;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Monitoring;
 using Leads.Infrastructure.Caching.QueryCache;
 using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence;
@@ -54,7 +55,12 @@ public static class DependencyInjection
 
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton<CacheStatistics>();
+        services.AddSingleton(sp => new HotKeyTracker(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Monitoring.HotKeySampleRate));
         services.AddSingleton<CacheMetrics>();
+        services.AddSingleton<RedisMemoryMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisMemoryMonitor>());
+        services.AddSingleton<ICacheMonitor, CacheMonitor>();
         services.AddSingleton<RedisGuard>();
         services.AddSingleton<TagGenerations>();
         services.AddSingleton<L1Cache>();

@@ -1,6 +1,7 @@
 using Leads.Api.Contracts;
 using Leads.Api.Security;
 using Leads.Application.Admin.Commands.InvalidateCache;
+using Leads.Application.Admin.Queries.GetCacheStats;
 using Leads.Application.Admin.Models;
 using Leads.Application.Security;
 using Leads.Application.Users.Commands.UpdateUserAccess;
@@ -28,6 +29,12 @@ public sealed class AdminController(IMediator mediator) : ControllerBase
         [FromQuery] bool all,
         CancellationToken cancellationToken) =>
         await mediator.Send(new InvalidateCacheCommand(cacheNamespace, tag, pattern, all), cancellationToken);
+
+    /// <summary>Cache statistics of the answering instance: hit ratios per level and policy, hottest keys, L1 size, Redis memory, pending invalidations.</summary>
+    [HttpGet("cache/stats")]
+    [ProducesResponseType<CacheStatsDto>(StatusCodes.Status200OK)]
+    public async Task<CacheStatsDto> CacheStats([FromQuery] int hotKeys = 20, CancellationToken cancellationToken = default) =>
+        await mediator.Send(new GetCacheStatsQuery(hotKeys), cancellationToken);
 
     /// <summary>Changes a user's role, teams and active flag; takes effect on the user's next request.</summary>
     [HttpPut("users/{id:guid}/access")]

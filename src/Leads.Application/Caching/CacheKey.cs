@@ -24,6 +24,9 @@ public readonly record struct CacheKey(CacheLevel Level, string Policy, string P
     /// <summary>The Redis key: <c>{prefix}:{level}:{policy}:{partition}:{id}</c>.</summary>
     public string Render(string prefix) => string.Concat(prefix, ":", LevelName(Level), ":", Policy, ":", Partition, ":", Id);
 
+    /// <summary>The key without the environment prefix, as shown to operators (hot keys).</summary>
+    public string Describe() => string.Concat(LevelName(Level), ":", Policy, ":", Partition, ":", Id);
+
     /// <summary>
     /// Joins query parameters into a key id. Ids, numbers, enums and booleans are written as they are;
     /// strings are replaced by a hash of their text; null is written as <c>_</c>.

@@ -56,6 +56,9 @@ public sealed partial class CacheInvalidationBus : BackgroundService
     /// <summary>True while some invalidation has not reached Redis yet.</summary>
     public bool HasPending => !_pendingTags.IsEmpty;
 
+    /// <summary>How many tag invalidations wait for Redis.</summary>
+    public int PendingCount => _pendingTags.Count;
+
     /// <summary>
     /// How many invalidations this instance has issued. Loads that cannot be stamped (Redis unreachable) are
     /// shared only among callers that saw the same count, so a read that follows a write never joins a load

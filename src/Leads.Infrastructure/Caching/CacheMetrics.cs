@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Leads.Application.Caching;
+using Leads.Infrastructure.Caching.Monitoring;
 
 namespace Leads.Infrastructure.Caching;
 
@@ -10,6 +11,8 @@ namespace Leads.Infrastructure.Caching;
 /// </summary>
 public sealed class CacheMetrics : IDisposable
 {
+    private readonly CacheStatistics _statistics;
+    private readonly HotKeyTracker _hotKeys;
     public const string MeterName = "Leads.Cache";
 
     private readonly Meter _meter;
@@ -19,8 +22,10 @@ public sealed class CacheMetrics : IDisposable
     private readonly Counter<long> _redisFailures;
     private readonly Counter<long> _loads;
 
-    public CacheMetrics(IMeterFactory meterFactory)
+    public CacheMetrics(IMeterFactory meterFactory, CacheStatistics statistics, HotKeyTracker hotKeys)
     {
+        _statistics = statistics;
+        _hotKeys = hotKeys;
         _meter = meterFactory.Create(MeterName);
         _lookups = _meter.CreateCounter<long>("leads.cache.lookups", "{lookup}", "Cache lookups by level, policy and outcome (hit_l1, hit_l2, miss, bypass, unavailable).");
         _duration = _meter.CreateHistogram<double>("leads.cache.lookup.duration", "ms", "Time to answer a lookup, loader included on a miss.");
@@ -29,8 +34,13 @@ public sealed class CacheMetrics : IDisposable
         _loads = _meter.CreateCounter<long>("leads.cache.loads", "{load}", "Loader runs (source-of-truth reads) caused by misses, by policy.");
     }
 
-    public void Lookup(CacheLevel level, string policy, CacheOutcome outcome, double elapsedMs)
+    /// <summary>Counts one lookup in the meters, the admin statistics and (sampled) the hot-key ranking.</summary>
+    public void Lookup(CacheKey key, CacheOutcome outcome, double elapsedMs)
     {
+        var level = key.Level;
+        var policy = key.Policy;
+        _statistics.Record(level, policy, outcome);
+        _hotKeys.Record(key);
         var tags = new TagList
         {
             { "level", CacheKey.LevelName(level) },

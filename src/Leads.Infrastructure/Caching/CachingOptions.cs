@@ -25,6 +25,8 @@ public sealed class CachingOptions
 
     public StampedeOptions Stampede { get; set; } = new();
 
+    public Monitoring.MonitoringOptions Monitoring { get; set; } = new();
+
     public Dictionary<string, CachePolicyOptions> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Policy defaults from the design; configuration overrides any field.</summary>

@@ -148,7 +148,7 @@ public sealed class MultiLevelCache(
 
         for (var i = 0; i < keys.Count; i++)
         {
-            metrics.Lookup(keys[i].Level, keys[i].Policy, results[i].Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            metrics.Lookup(keys[i], results[i].Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         return results;
@@ -457,7 +457,7 @@ public sealed class MultiLevelCache(
 
     private CacheResult<T> Record<T>(CacheKey key, CacheResult<T> result, long started)
     {
-        metrics.Lookup(key.Level, key.Policy, result.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        metrics.Lookup(key, result.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 }

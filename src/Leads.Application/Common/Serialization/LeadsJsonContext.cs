@@ -28,5 +28,6 @@ namespace Leads.Application.Common.Serialization;
 [JsonSerializable(typeof(UserAccess))]
 [JsonSerializable(typeof(TokenDto))]
 [JsonSerializable(typeof(CacheInvalidationResult))]
+[JsonSerializable(typeof(CacheStatsDto))]
 [JsonSerializable(typeof(int))]
 public sealed partial class LeadsJsonContext : JsonSerializerContext;

@@ -24,6 +24,9 @@ public sealed partial class RedisConnection : IDisposable
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(500);
         options.ClientName ??= "leads-api";
+
+        // INFO (memory monitoring) is an admin command for the client library; the cache issues no other one.
+        options.AllowAdmin = true;
         Multiplexer = ConnectionMultiplexer.Connect(options);
         Multiplexer.ConnectionFailed += (_, e) => LogConnectionFailed(e.EndPoint?.ToString(), e.ConnectionType, e.FailureType);
         Multiplexer.ConnectionRestored += (_, e) => LogConnectionRestored(e.EndPoint?.ToString(), e.ConnectionType);
