@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 DURATION="${1:-10}"
 CONNECTIONS="${2:-100}"
 PORT=5099
-OUT="artifacts/load"
+OUT="$(pwd)/artifacts/load"
 mkdir -p "$OUT"
 dotnet publish tests/Leads.Benchmarks -c Release -o "$OUT/bench" --nologo -v q > /dev/null
 dotnet "$OUT/bench/Leads.Benchmarks.dll" serve "$PORT" > "$OUT/side-by-side.log" 2>&1 &
