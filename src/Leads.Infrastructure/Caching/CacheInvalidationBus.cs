@@ -171,16 +171,16 @@ public sealed partial class CacheInvalidationBus : BackgroundService
 
     private async Task PublishAsync(char kind, string body)
     {
-        var message = string.Concat(_origin, "\n", kind.ToString(), "\n", body);
-        try
-        {
-            await _redis.Multiplexer.GetSubscriber().PublishAsync(_channel, message).WaitAsync(TimeSpan.FromSeconds(1));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        var message = (RedisValue)string.Concat(_origin, "\n", kind.ToString(), "\n", body);
+
+        // Under the same timeout and circuit breaker as every other cache call, so a slow Redis cannot hold up
+        // the write that is publishing.
+        var (ok, _) = await _redis.TryAsync((Channel: _channel, Message: message), static (db, s) => db.PublishAsync(s.Channel, s.Message), CancellationToken.None);
+        if (!ok)
         {
             // Other instances reconnect (and drop their L1) or, at the latest after L1:MaxDuration, read the tag
             // generations from Redis again (TagGenerations) and stop serving what the bump invalidated.
-            LogPublishFailed(ex.Message);
+            LogPublishFailed("Redis did not accept the message in time");
         }
     }
 

@@ -10,23 +10,24 @@ public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(facto
     [Fact]
     public async Task Cache_stats_show_hit_ratios_hot_keys_and_redis_memory_to_admins()
     {
+        // Statistics count since the instance started and the host is shared, so the test works with differences.
+        var admin = await Factory.CreateAdminClientAsync();
+        var before = LeadsListCounts(await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats"));
         var salesA = await Factory.CreateSalesAClientAsync();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < 80; i++)
         {
             (await salesA.GetAsync("/api/leads?pageSize=7")).EnsureSuccessStatusCode();
         }
 
-        var admin = await Factory.CreateAdminClientAsync();
         var stats = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats?hotKeys=5");
+        var after = LeadsListCounts(stats);
 
-        var list = stats.GetProperty("policies").EnumerateArray().Single(p => p.GetProperty("policy").GetString() == "LeadsList");
-        list.GetProperty("level").GetString().Should().Be("api");
-        list.GetProperty("misses").GetInt64().Should().BeGreaterThanOrEqualTo(1);
-        (list.GetProperty("hitsL1").GetInt64() + list.GetProperty("hitsL2").GetInt64()).Should().BeGreaterThanOrEqualTo(39 - list.GetProperty("misses").GetInt64());
-        list.GetProperty("hitRatio").GetDouble().Should().BeGreaterThan(0.9);
+        (after.Misses - before.Misses).Should().Be(1, "only the first of the 80 reads missed");
+        (after.Hits - before.Hits).Should().Be(79);
+        after.Level.Should().Be("api");
 
         var hotKeys = stats.GetProperty("hotKeys").EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToArray();
-        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read 40 times");
+        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read 80 times (hot keys are sampled one in eight)");
         hotKeys.Should().HaveCountLessThanOrEqualTo(5);
 
         var redis = stats.GetProperty("redis");
@@ -43,5 +44,13 @@ public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(facto
         var response = await salesA.GetAsync("/api/admin/cache/stats");
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static (string? Level, long Hits, long Misses) LeadsListCounts(JsonElement stats)
+    {
+        var list = stats.GetProperty("policies").EnumerateArray().SingleOrDefault(p => p.GetProperty("policy").GetString() == "LeadsList");
+        return list.ValueKind == JsonValueKind.Undefined
+            ? (null, 0, 0)
+            : (list.GetProperty("level").GetString(), list.GetProperty("hitsL1").GetInt64() + list.GetProperty("hitsL2").GetInt64(), list.GetProperty("misses").GetInt64());
     }
 }

@@ -4,7 +4,7 @@ using Leads.Application.Caching;
 namespace Leads.Infrastructure.Caching.Monitoring;
 
 /// <summary>
-/// Finds the hottest keys cheaply: counts one lookup in <c>SampleRate</c>, keeps at most <c>MaxKeys</c> keys and
+/// Finds the hottest keys cheaply: counts about one lookup in <c>SampleRate</c> (chosen at random), keeps at most <c>MaxKeys</c> keys and
 /// halves every score each minute, so the ranking follows current traffic. Keys carry no personal data (user
 /// text is hashed in keys), so they can be shown to operators.
 /// </summary>
@@ -14,7 +14,6 @@ public sealed class HotKeyTracker : IDisposable
     private readonly ConcurrentDictionary<string, long> _scores = new(StringComparer.Ordinal);
     private readonly int _sampleRate;
     private readonly Timer _decay;
-    private int _counter;
 
     public HotKeyTracker(int sampleRate = 8)
     {
@@ -24,7 +23,9 @@ public sealed class HotKeyTracker : IDisposable
 
     public void Record(CacheKey key)
     {
-        if (Interlocked.Increment(ref _counter) % _sampleRate != 0)
+        // Random, not every n-th lookup: a request makes a fixed sequence of lookups (authorization data, then
+        // its query), and a fixed stride would always pick the same position in it.
+        if (_sampleRate > 1 && Random.Shared.Next(_sampleRate) != 0)
         {
             return;
         }
