@@ -1,6 +1,8 @@
 using Leads.Infrastructure.Persistence;
 using Leads.Infrastructure.Persistence.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Leads.Api.Infrastructure;
 
@@ -17,6 +19,8 @@ public static partial class DatabaseInitializer
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadsDbContext>();
+        // Creating the history table first spares a new user EF's logged "failed" probe of a table that does not exist yet.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
         await db.Database.MigrateAsync();
 
         if (configuration.GetValue<bool>("Seed:Enabled"))
