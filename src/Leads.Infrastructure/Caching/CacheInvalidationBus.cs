@@ -49,8 +49,28 @@ public sealed partial class CacheInvalidationBus : BackgroundService
         _logger = logger;
         _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":invalidation");
         _retryInterval = options.Value.Redis.RetryPendingInterval;
-        redis.Multiplexer.ConnectionRestored += (_, _) => OnReconnected();
-        redis.Multiplexer.ConnectionFailed += (_, _) => _l1.Clear();
+        redis.Multiplexer.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                // Clear first, then trust again: nothing learned before the gap may be reused.
+                _generations.Clear();
+                _generations.TrustLocal = true;
+            }
+
+            OnReconnected();
+        };
+        redis.Multiplexer.ConnectionFailed += (_, e) =>
+        {
+            // Without the subscription this instance hears of no other instance's invalidation: until it is back,
+            // every lookup reads the current generations from Redis instead of the ones it remembers.
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                _generations.TrustLocal = false;
+            }
+
+            _l1.Clear();
+        };
     }
 
     /// <summary>True while some invalidation has not reached Redis yet.</summary>

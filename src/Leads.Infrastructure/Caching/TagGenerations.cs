@@ -23,9 +23,20 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     private const int MaxLocalTags = 200_000;
     private readonly ConcurrentDictionary<string, Known> _local = new(StringComparer.Ordinal);
     private readonly string _prefix = options.Value.KeyPrefix;
+    private volatile bool _trustLocal = true;
     private readonly long _trustTicks = (long)(Math.Max(0, options.Value.L1.MaxDuration.TotalSeconds) * Stopwatch.Frequency);
 
     public RedisKey TagKey(string tag) => _prefix + ":tag:" + tag;
+
+    /// <summary>
+    /// False while the invalidation subscription is down: remembered generations may be outdated, so every
+    /// lookup asks Redis (one MGET) until the subscription is back.
+    /// </summary>
+    public bool TrustLocal
+    {
+        get => _trustLocal;
+        set => _trustLocal = value;
+    }
 
     /// <summary>The current generations of <paramref name="tags"/>, or null when Redis cannot be asked.</summary>
     public async ValueTask<long[]?> GetAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
@@ -35,7 +46,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         List<int>? missing = null;
         for (var i = 0; i < tags.Count; i++)
         {
-            if (_local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
+            if (TrustLocal && _local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
             {
                 stamps[i] = known.Generation;
             }

@@ -51,6 +51,8 @@ public sealed class CacheEngineHost : IAsyncDisposable
 
     public L1Cache L1 => _services.GetRequiredService<L1Cache>();
 
+    public TagGenerations Generations => _services.GetRequiredService<TagGenerations>();
+
     public IDatabase Redis => _services.GetRequiredService<RedisConnection>().Database;
 
     public string RedisKey(CacheKey key) => key.Render(KeyPrefix);

@@ -59,6 +59,23 @@ public sealed class CacheInstanceCoherenceTests(OwnRedisFixture redis) : IClassF
             "the reader's L1 copy to be dropped");
     }
 
+    [Fact]
+    public async Task Without_the_subscription_an_instance_reads_generations_from_redis_instead_of_remembering_them()
+    {
+        var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "gap-tag");
+        var key = EngineSpec.Key("gap");
+        await ReadIntoL1Async(key, options);
+
+        // A bump whose message never arrives (as while the reader's subscription connection is down).
+        await _writer.Redis.StringIncrementAsync(_prefix + ":tag:gap-tag");
+        var remembering = await _reader.Cache.GetAsync<CachedSample>(key, options, None);
+        _reader.Generations.TrustLocal = false;
+        var asking = await _reader.Cache.GetAsync<CachedSample>(key, options, None);
+
+        remembering.Outcome.Should().Be(CacheOutcome.HitL1, "this is the gap: remembered generations miss the bump");
+        asking.Outcome.Should().Be(CacheOutcome.Miss, "generations read from Redis see the bump");
+    }
+
     /// <summary>Stores the entry through the writer and makes sure the reader serves it from its own L1.</summary>
     private async Task ReadIntoL1Async(CacheKey key, CacheEntryOptions options)
     {
