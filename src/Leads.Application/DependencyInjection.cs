@@ -11,6 +11,7 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton(Common.Mapping.MappingConfig.Create());
         services.AddScoped<LeadCommandSupport>();
         services.AddScoped<ICacheTrace, CacheTrace>();
         return services;

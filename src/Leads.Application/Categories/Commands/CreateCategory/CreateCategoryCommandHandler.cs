@@ -2,11 +2,12 @@ using Leads.Application.Categories.Models;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Security;
 using Leads.Domain.Categories;
+using Mapster;
 using Mediator;
 
 namespace Leads.Application.Categories.Commands.CreateCategory;
 
-public sealed class CreateCategoryCommandHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, IClock clock, ICurrentUser currentUser)
+public sealed class CreateCategoryCommandHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, IClock clock, ICurrentUser currentUser, TypeAdapterConfig mapping)
     : ICommandHandler<CreateCategoryCommand, CategoryDto>
 {
     public async ValueTask<CategoryDto> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
@@ -21,6 +22,6 @@ public sealed class CreateCategoryCommandHandler(ICategoryRepository categories,
         var category = LeadCategory.Create(name, command.Description, clock.UtcNow);
         categories.Add(category);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new CategoryDto(category.Id, category.Name, category.Description, category.UpdatedAt);
+        return category.Adapt<CategoryDto>(mapping);
     }
 }

@@ -2,11 +2,12 @@ using Leads.Application.Categories.Models;
 using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Security;
+using Mapster;
 using Mediator;
 
 namespace Leads.Application.Categories.Commands.UpdateCategory;
 
-public sealed class UpdateCategoryCommandHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, IClock clock, ICurrentUser currentUser)
+public sealed class UpdateCategoryCommandHandler(ICategoryRepository categories, IUnitOfWork unitOfWork, IClock clock, ICurrentUser currentUser, TypeAdapterConfig mapping)
     : ICommandHandler<UpdateCategoryCommand, CategoryDto>
 {
     public async ValueTask<CategoryDto> Handle(UpdateCategoryCommand command, CancellationToken cancellationToken)
@@ -21,6 +22,6 @@ public sealed class UpdateCategoryCommandHandler(ICategoryRepository categories,
 
         category.Rename(name, command.Description, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return new CategoryDto(category.Id, category.Name, category.Description, category.UpdatedAt);
+        return category.Adapt<CategoryDto>(mapping);
     }
 }

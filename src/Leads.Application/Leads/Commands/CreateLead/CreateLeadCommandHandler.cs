@@ -10,7 +10,8 @@ public sealed class CreateLeadCommandHandler(
     ILeadReadRepository reads,
     LeadCommandSupport support,
     IUnitOfWork unitOfWork,
-    IClock clock) : ICommandHandler<CreateLeadCommand, LeadDto>
+    IClock clock,
+    TypeAdapterConfig mapping) : ICommandHandler<CreateLeadCommand, LeadDto>
 {
     public async ValueTask<LeadDto> Handle(CreateLeadCommand command, CancellationToken cancellationToken)
     {
@@ -22,6 +23,6 @@ public sealed class CreateLeadCommandHandler(
         leads.Add(lead);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? lead.Adapt<LeadDto>();
+        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? lead.Adapt<LeadDto>(mapping);
     }
 }
