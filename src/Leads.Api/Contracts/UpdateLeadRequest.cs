@@ -1,6 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Leads.Api.Contracts;
 
-/// <summary>Body of PUT /api/leads/{id}. <see cref="Version"/> is optional: when given it must be the current version (409 otherwise).</summary>
+/// <summary>
+/// Body of PUT /api/leads/{id}. <see cref="Version"/> is optional: when given it must be the current version (409
+/// otherwise). <see cref="EstimatedValue"/> and <see cref="Score"/> are nullable only so that a missing value is a 400, not 0.
+/// </summary>
 public sealed record UpdateLeadRequest(
     string Name,
     string Email,
@@ -8,8 +13,8 @@ public sealed record UpdateLeadRequest(
     string? Phone,
     string Source,
     Guid CategoryId,
-    decimal EstimatedValue,
-    int Score,
+    [Required] decimal? EstimatedValue,
+    [Required] int? Score,
     string? Notes,
     Guid? TeamId,
     Guid? OwnerUserId,

@@ -55,9 +55,13 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
     [HttpPost]
     [ProducesResponseType<LeadDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
-    public async Task<IResult> Create(CreateLeadCommand command, CancellationToken cancellationToken)
+    public async Task<IResult> Create(CreateLeadRequest request, CancellationToken cancellationToken)
     {
-        var lead = await mediator.Send(command, cancellationToken);
+        var lead = await mediator.Send(
+            new CreateLeadCommand(
+                request.Name, request.Email, request.Company, request.Phone, request.Source, request.CategoryId,
+                request.EstimatedValue!.Value, request.Score!.Value, request.Notes, request.TeamId, request.OwnerUserId),
+            cancellationToken);
         Response.Headers.ETag = EntityTags.For(lead);
         return TypedResults.Created($"/api/leads/{lead.Id}", lead);
     }
@@ -72,7 +76,7 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
         var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
         return await WriteAsync(id, new UpdateLeadCommand(
             id, request.Name, request.Email, request.Company, request.Phone, request.Source, request.CategoryId,
-            request.EstimatedValue, request.Score, request.Notes, request.TeamId, request.OwnerUserId, expected.Version), expected.FromPrecondition, cancellationToken);
+            request.EstimatedValue!.Value, request.Score!.Value, request.Notes, request.TeamId, request.OwnerUserId, expected.Version), expected.FromPrecondition, cancellationToken);
     }
 
     [HttpPatch("{id:guid}/status")]

@@ -27,6 +27,38 @@ public sealed class RequiredFieldTests(LeadsApiFactory factory) : ApiTestBase(fa
         (await Factory.WithDbAsync(db => db.Leads.Where(l => l.Id == lead.Id).Select(l => l.Status).SingleAsync())).Should().Be(LeadStatus.Lost);
     }
 
+    [Theory]
+    [InlineData("score")]
+    [InlineData("estimatedValue")]
+    public async Task Create_without_a_number_field_is_400_not_zero(string field)
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var body = LeadRequests.Body(DemoData.TeamA, name: "No " + field);
+        body.Remove(field);
+
+        var response = await client.PostAsJsonAsync("/api/leads", body);
+
+        await response.ShouldBeValidationProblemAsync(field);
+        (await Factory.WithDbAsync(db => db.Leads.AnyAsync(l => l.Name == "No " + field))).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("score")]
+    [InlineData("estimatedValue")]
+    public async Task Replace_without_a_number_field_is_400_and_keeps_the_old_value(string field)
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        var lead = await LeadRequests.CreateAsync(client, LeadRequests.Body(DemoData.TeamA));
+        var body = LeadRequests.Body(DemoData.TeamA);
+        body.Remove(field);
+
+        var response = await client.PutAsJsonAsync($"/api/leads/{lead.Id}", body);
+
+        await response.ShouldBeValidationProblemAsync(field);
+        (await Factory.WithDbAsync(db => db.Leads.Where(l => l.Id == lead.Id).Select(l => new { l.Score, l.EstimatedValue }).SingleAsync()))
+            .Should().Be(new { lead.Score, lead.EstimatedValue });
+    }
+
     [Fact]
     public async Task Access_change_without_the_active_flag_is_400_and_keeps_the_user_active()
     {
