@@ -148,6 +148,20 @@ function Install-ServiceBinaries([bool]$NeedPostgres, [bool]$NeedRedis) {
     if ($NeedRedis -and -not (Find-RedisServer)) { Fail 'apt-get installed redis-server, but redis-server is still not on PATH.' }
 }
 
+# The HTTP-cache tests put Debian's nginx in front of the API as a real shared cache.
+function Install-TestTools {
+    if ((Test-Path -LiteralPath '/usr/sbin/nginx') -or (Get-Command nginx -CommandType Application -ErrorAction SilentlyContinue)) { return }
+    $installCommand = 'apt-get update && apt-get install -y nginx'
+    if (-not $IsRoot -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) {
+        Write-Host "WARNING: nginx is not installed, so the shared-cache tests will fail. Install it: sudo sh -c 'DEBIAN_FRONTEND=noninteractive $installCommand'"
+        return
+    }
+    Write-Step 'Installing nginx with apt-get (running as root) for the shared-cache tests'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    Invoke-Native apt-get @('update')
+    Invoke-Native apt-get @('install', '-y', 'nginx')
+}
+
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL
 
@@ -492,6 +506,7 @@ function Invoke-TestTarget {
 
     $testExit = 1
     try {
+        Install-TestTools
         Start-RequiredServices
         Assert-Solution
         Write-Step "dotnet test $Solution -c Release"
