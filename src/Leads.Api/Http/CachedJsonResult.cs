@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Leads.Application.Caching;
-using Leads.Infrastructure.Caching.Serialization;
 using Microsoft.Net.Http.Headers;
 
 namespace Leads.Api.Http;
@@ -15,7 +13,7 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var trace = httpContext.RequestServices.GetRequiredService<ICacheTrace>();
-        var payload = trace.ResponsePayload ?? Serialize(value, httpContext.RequestServices.GetRequiredService<TimeProvider>());
+        var payload = trace.ResponsePayload ?? EntityTags.Payload(value, httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
         var response = httpContext.Response;
         var headers = response.Headers;
@@ -38,12 +36,5 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
         {
             await response.Body.WriteAsync(payload.Json, httpContext.RequestAborted);
         }
-    }
-
-    private static CachedPayload Serialize(T value, TimeProvider time)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, CacheJson.TypeInfo<T>());
-        var hash = CacheEntryFormat.Hash(json);
-        return new CachedPayload(json, CacheEntryFormat.FormatETag(hash), time.GetUtcNow());
     }
 }
