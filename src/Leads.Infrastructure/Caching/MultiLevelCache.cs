@@ -375,6 +375,14 @@ public sealed class MultiLevelCache(
     private async Task<CacheResult<T>> LoadAndStoreAsync<T>(string fullKey, long[] stamps, CacheEntryOptions options, Func<CancellationToken, ValueTask<T>> factory)
     {
         var policy = options.Policy;
+
+        // Double-check: a load of this key may have finished (stored, and left the flight table) between this
+        // request's lookup and its taking the flight; loading again would be a second query for the same answer.
+        var stored = await LookupAsync<T>(fullKey, stamps, policy, CancellationToken.None);
+        if (stored.HasValue)
+        {
+            return stored;
+        }
         var leaseKey = (RedisKey)(fullKey + ":lease");
         var leaseToken = (RedisValue)Guid.NewGuid().ToString("N");
         var stampede = _options.Stampede;
