@@ -32,6 +32,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(CachingBehavior<,>)];
 });
 
+builder.Services.AddScoped<ResponsePayload>();
+builder.Services.AddScoped<Leads.Application.Caching.ICachedPayloadSink>(services => services.GetRequiredService<ResponsePayload>());
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();

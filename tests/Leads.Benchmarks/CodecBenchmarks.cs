@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using K4os.Compression.LZ4;
-using Leads.Infrastructure.Caching.Serialization;
+using Leads.Application.Common.Serialization;
 
 namespace Leads.Benchmarks;
 
@@ -21,7 +21,7 @@ public class CodecBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _json = JsonSerializer.SerializeToUtf8Bytes(BenchmarkData.Page(100), CacheJson.TypeInfo<Leads.Application.Common.Models.PagedResult<Leads.Application.Leads.Models.LeadDto>>());
+        _json = JsonSerializer.SerializeToUtf8Bytes(BenchmarkData.Page(100), LeadsJson.TypeInfo<Leads.Application.Common.Models.PagedResult<Leads.Application.Leads.Models.LeadDto>>());
         _lz4 = EncodeLz4();
         _brotli = EncodeBrotli();
         _gzip = EncodeGzip();

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Leads.Application.Caching;
 using Leads.Application.Leads.Models;
 using Leads.Infrastructure;
-using Leads.Infrastructure.Caching.Serialization;
+using Leads.Application.Common.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +42,7 @@ public static class SideBySideHost
         app.UseOutputCache();
 
         var lead = BenchmarkData.Lead(1);
-        var json = JsonSerializer.SerializeToUtf8Bytes(lead, CacheJson.TypeInfo<LeadDto>());
+        var json = JsonSerializer.SerializeToUtf8Bytes(lead, LeadsJson.TypeInfo<LeadDto>());
         var store = app.Services.GetRequiredService<ICacheStore>();
         var options = new CacheEntryOptions(new CachePolicy("LeadById", CacheLevel.Api, TimeSpan.FromMinutes(5), true, true), ["lead:1", "categories"]);
         var key = new CacheKey(CacheLevel.Api, "LeadById", CacheKey.SharedPartition, "1");
@@ -56,10 +56,10 @@ public static class SideBySideHost
             return Results.Bytes(result.Payload!.Json, "application/json");
         });
         app.MapGet("/fusion", async (CancellationToken ct) =>
-            Results.Json(await fusion.GetOrSetAsync("sbs:lead:1", _ => Task.FromResult(lead), TimeSpan.FromMinutes(5), ct), CacheJson.TypeInfo<LeadDto>()));
+            Results.Json(await fusion.GetOrSetAsync("sbs:lead:1", _ => Task.FromResult(lead), TimeSpan.FromMinutes(5), ct), LeadsJson.TypeInfo<LeadDto>()));
         app.MapGet("/hybrid", async (CancellationToken ct) =>
-            Results.Json(await hybrid.GetOrCreateAsync("sbs:lead:1", _ => ValueTask.FromResult(lead), cancellationToken: ct), CacheJson.TypeInfo<LeadDto>()));
-        app.MapGet("/output", () => Results.Json(lead, CacheJson.TypeInfo<LeadDto>())).CacheOutput();
+            Results.Json(await hybrid.GetOrCreateAsync("sbs:lead:1", _ => ValueTask.FromResult(lead), cancellationToken: ct), LeadsJson.TypeInfo<LeadDto>()));
+        app.MapGet("/output", () => Results.Json(lead, LeadsJson.TypeInfo<LeadDto>())).CacheOutput();
 
         await app.RunAsync();
     }

@@ -22,7 +22,7 @@ namespace Leads.Api.Controllers;
 [ApiController]
 [Authorize]
 [Route("api/leads")]
-public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : ControllerBase
+public sealed class LeadsController(IMediator mediator, ResponsePayload response) : ControllerBase
 {
     [HttpGet]
     [HttpHead]
@@ -137,7 +137,7 @@ public sealed class LeadsController(IMediator mediator, ICacheTrace trace) : Con
 
         // Reading the lead first also puts authorization before the precondition: another team's lead is a 404.
         var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
-        var etag = EntityTags.Current(trace, current);
+        var etag = EntityTags.Current(response, current);
         if (ConditionalRequests.IfMatchFails(Request, etag) || ConditionalRequests.IfNoneMatchFailsForWrite(Request, etag))
         {
             throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);

@@ -12,17 +12,18 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var trace = httpContext.RequestServices.GetRequiredService<ICacheTrace>();
-        var payload = trace.ResponsePayload ?? EntityTags.Payload(value, httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var payload = httpContext.RequestServices.GetRequiredService<ResponsePayload>().Current
+            ?? CachedPayload.Serialize(value, httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var etag = EntityTags.Of(payload);
 
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.CacheControl = profile.CacheControl;
-        headers.ETag = payload.ETag;
+        headers.ETag = etag;
         headers.LastModified = ConditionalRequests.TruncateToSeconds(payload.StoredAt).ToString("R");
         headers.Vary = HeaderNames.AcceptEncoding;
 
-        if (ConditionalRequests.IsNotModified(httpContext.Request, payload.ETag, payload.StoredAt))
+        if (ConditionalRequests.IsNotModified(httpContext.Request, etag, payload.StoredAt))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             httpContext.Items[HttpCacheItems.NotModified] = true;

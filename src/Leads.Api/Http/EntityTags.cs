@@ -1,21 +1,19 @@
-using System.Text.Json;
+using System.Globalization;
 using Leads.Application.Caching;
-using Leads.Infrastructure.Caching.Serialization;
 
 namespace Leads.Api.Http;
 
-/// <summary>Entity tags of representations the cache did not produce (writes, or a level switched off).</summary>
+/// <summary>The one place that turns content into entity tags (RFC 9110 section 8.8.3).</summary>
 public static class EntityTags
 {
-    public static string For<T>(T value) => Payload(value, DateTimeOffset.UnixEpoch).ETag;
+    /// <summary>The weak entity tag of a payload: the body may be sent compressed, so it is never byte-exact.</summary>
+    public static string Format(ulong contentHash) => "W/\"" + contentHash.ToString("x16", CultureInfo.InvariantCulture) + "\"";
 
-    /// <summary>The body and entity tag of <paramref name="value"/>, as the cache would have stored them.</summary>
-    public static CachedPayload Payload<T>(T value, DateTimeOffset storedAt)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, CacheJson.TypeInfo<T>());
-        return new CachedPayload(json, CacheEntryFormat.FormatETag(CacheEntryFormat.Hash(json)), storedAt);
-    }
+    public static string Of(CachedPayload payload) => Format(payload.ContentHash);
 
-    /// <summary>The entity tag of the representation just read, from the cache trace when the cache produced it.</summary>
-    public static string Current<T>(ICacheTrace trace, T value) => trace.ResponsePayload?.ETag ?? For(value);
+    /// <summary>The entity tag of a representation the cache did not produce (writes, or a level switched off).</summary>
+    public static string For<T>(T value) => Of(CachedPayload.Serialize(value, DateTimeOffset.UnixEpoch));
+
+    /// <summary>The entity tag of the representation just read: the cache's payload when it produced one.</summary>
+    public static string Current<T>(ResponsePayload response, T value) => response.Current is { } payload ? Of(payload) : For(value);
 }

@@ -6,8 +6,6 @@ public sealed class CacheTrace : ICacheTrace
     private readonly List<CacheTraceEntry> _entries = [];
     private readonly Lock _gate = new();
 
-    public CachedPayload? ResponsePayload { get; set; }
-
     public IReadOnlyList<CacheTraceEntry> Entries
     {
         get

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Leads.Application.Caching;
+using Leads.Application.Common.Serialization;
 using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Caching.Serialization;
 using Microsoft.Extensions.Options;
@@ -313,7 +314,7 @@ public sealed class MultiLevelCache(
         T? result;
         try
         {
-            result = JsonSerializer.Deserialize(decoded.Json, CacheJson.TypeInfo<T>());
+            result = JsonSerializer.Deserialize(decoded.Json, LeadsJson.TypeInfo<T>());
         }
         catch (JsonException)
         {
@@ -321,7 +322,7 @@ public sealed class MultiLevelCache(
             return new CacheResult<T>(default, CacheOutcome.Miss, null);
         }
 
-        var payload = new CachedPayload(decoded.Json, CacheEntryFormat.FormatETag(decoded.Hash), decoded.StoredAt);
+        var payload = new CachedPayload(decoded.Json, decoded.Hash, decoded.StoredAt);
         if (policy.UseL1)
         {
             l1.Set(fullKey, new L1Entry(result, payload, stamps), policy.Duration);
@@ -447,11 +448,11 @@ public sealed class MultiLevelCache(
 
     private (CachedPayload Payload, byte[] Encoded) Encode<T>(T value, long[] stamps)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, CacheJson.TypeInfo<T>());
-        var hash = CacheEntryFormat.Hash(json);
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, LeadsJson.TypeInfo<T>());
+        var hash = CachedPayload.HashOf(json);
         var now = time.GetUtcNow();
         var encoded = CacheEntryFormat.Encode(json, hash, stamps, now, _options.CompressionThresholdBytes);
-        return (new CachedPayload(json, CacheEntryFormat.FormatETag(hash), now), encoded);
+        return (new CachedPayload(json, hash, now), encoded);
     }
 
     private static async ValueTask<CacheResult<T>> LoadWithoutCache<T>(Func<CancellationToken, ValueTask<T>> factory, CachePolicy policy, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ public sealed class CachingBehavior<TMessage, TResponse>(
     ICacheStore cache,
     ICachePolicyProvider policies,
     ICurrentUser currentUser,
-    ICacheTrace trace) : IPipelineBehavior<TMessage, TResponse>
+    ICacheTrace trace,
+    ICachedPayloadSink payloads) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICacheableQuery<TResponse>
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         trace.Record(policy.Level, policy.Name, result.Outcome, stored: result.Outcome == CacheOutcome.Miss && result.Payload is not null);
         if (result.Payload is not null)
         {
-            trace.ResponsePayload = result.Payload;
+            payloads.Offer(result.Payload);
         }
 
         return result.Value!;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using K4os.Compression.LZ4;
 
 namespace Leads.Infrastructure.Caching.Serialization;
@@ -11,7 +10,7 @@ namespace Leads.Infrastructure.Caching.Serialization;
 /// [0]      format version (1)
 /// [1]      flags (bit 0: payload is LZ4-compressed)
 /// [2..9]   stored-at, Unix milliseconds
-/// [10..17] xxHash64 of the uncompressed JSON (the entity tag)
+/// [10..17] xxHash64 of the uncompressed JSON (CachedPayload.ContentHash)
 /// [18]     n = number of tag generations
 /// [..]     n x int64 tag generations, in the order the entry's tags were declared
 /// [..]     int32 uncompressed length, then the payload
@@ -116,8 +115,4 @@ public static class CacheEntryFormat
         return true;
     }
 
-    public static ulong Hash(ReadOnlySpan<byte> json) => XxHash64.HashToUInt64(json);
-
-    /// <summary>The weak entity tag of a payload: the body may be sent compressed, so it is never byte-exact.</summary>
-    public static string FormatETag(ulong hash) => "W/\"" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture) + "\"";
 }

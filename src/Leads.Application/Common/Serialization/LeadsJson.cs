@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Leads.Application.Common.Serialization;
 
-namespace Leads.Infrastructure.Caching.Serialization;
+namespace Leads.Application.Common.Serialization;
 
 /// <summary>
-/// JSON options of the cache: the source-generated context for the application's types, with reflection as
-/// a fallback so a new cacheable query works before its type is added to the context.
+/// The one set of JSON options for answers: the cache stores exactly the bytes the API sends, so both use this.
+/// The source-generated context covers the application's types, with reflection as a fallback so a new cacheable
+/// query works before its type is added to the context.
 /// </summary>
-public static class CacheJson
+public static class LeadsJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
