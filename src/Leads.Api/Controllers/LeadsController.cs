@@ -129,8 +129,9 @@ public sealed class LeadsController(IMediator mediator, ResponsePayload response
     /// </summary>
     private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? statedVersion, CancellationToken cancellationToken)
     {
-        var hasIfMatch = ConditionalRequests.HasIfMatch(Request);
-        if (!hasIfMatch && !ConditionalRequests.HasIfNoneMatch(Request))
+        var headers = PreconditionHeaders.Of(Request);
+        var hasIfMatch = headers.HasIfMatch;
+        if (!hasIfMatch && !headers.HasIfNoneMatch)
         {
             return (statedVersion, false);
         }
@@ -138,7 +139,7 @@ public sealed class LeadsController(IMediator mediator, ResponsePayload response
         // Reading the lead first also puts authorization before the precondition: another team's lead is a 404.
         var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
         var etag = EntityTags.Current(response, current);
-        if (ConditionalRequests.IfMatchFails(Request, etag) || ConditionalRequests.IfNoneMatchFailsForWrite(Request, etag))
+        if (Preconditions.IfMatchFails(headers, etag) || Preconditions.IfNoneMatchFailsForWrite(headers, etag))
         {
             throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);
         }
