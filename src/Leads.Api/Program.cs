@@ -33,6 +33,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 });
 
 builder.Services.AddScoped<ResponsePayload>();
+builder.Services.AddScoped<LeadWritePreconditions>();
 builder.Services.AddScoped<Leads.Application.Caching.ICachedPayloadSink>(services => services.GetRequiredService<ResponsePayload>());
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
 builder.Services.AddSingleton<CacheWarmupStatus>();
