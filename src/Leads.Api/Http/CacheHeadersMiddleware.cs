@@ -36,7 +36,7 @@ public sealed class CacheHeadersMiddleware(RequestDelegate next)
         var entries = trace?.Entries;
         if (entries is { Count: > 0 })
         {
-            response.Headers["Cache-Status"] = Format(entries, context.Items.ContainsKey(HttpCacheItems.NotModified));
+            response.Headers["Cache-Status"] = Format(entries, context.Features.Get<NotModifiedFeature>() is not null);
         }
 
         return Task.CompletedTask;

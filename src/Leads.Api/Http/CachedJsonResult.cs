@@ -26,7 +26,7 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
         if (Preconditions.IsNotModified(PreconditionHeaders.Of(httpContext.Request), etag, payload.StoredAt))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            httpContext.Items[HttpCacheItems.NotModified] = true;
+            httpContext.Features.Set(NotModifiedFeature.Instance);
             return;
         }
 
