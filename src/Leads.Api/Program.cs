@@ -1,6 +1,6 @@
 using Leads.Api.Errors;
 using Leads.Api.Http;
-using Leads.Api.Infrastructure;
+using Leads.Api.Hosting;
 using Leads.Api.Security;
 using Leads.Application;
 using Leads.Application.Common.Behaviors;
