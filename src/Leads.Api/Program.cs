@@ -34,6 +34,7 @@ builder.Services.AddScoped<ResponsePayload>();
 builder.Services.AddScoped<LeadWritePreconditions>();
 builder.Services.AddScoped<Leads.Application.Caching.ICachedPayloadSink>(services => services.GetRequiredService<ResponsePayload>());
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
+builder.Services.Configure<AvailabilityOptions>(configuration.GetSection(AvailabilityOptions.SectionName));
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();
 builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems.Configure).AddJsonOptions(json =>

@@ -5,14 +5,20 @@ using Leads.Domain.Common;
 using Leads.Domain.Leads;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Leads.Api.Errors;
 
-/// <summary>Maps every exception to an RFC 9457 problem; unexpected ones become a 500 without internals.</summary>
-public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Maps every exception to an RFC 9457 problem; unexpected ones become a 500 without internals. Failures that are
+/// worth retrying (a Postgres outage: 503) also say when, in Retry-After.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, IOptions<AvailabilityOptions> availability, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        TimeSpan? retryAfter = null;
         var problem = exception switch
         {
             ValidationException validation => new ValidationProblemDetails(
@@ -33,6 +39,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             DomainException => Problem(StatusCodes.Status400BadRequest, "Rule violated", exception.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
+            _ when DatabaseFailures.IsUnavailable(exception) => DatabaseUnavailable(exception, httpContext, out retryAfter),
             _ => null,
         };
 
@@ -48,11 +55,27 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (retryAfter is { } delay)
+        {
+            RetryAfter.Set(httpContext.Response, delay);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 
+    private ProblemDetails DatabaseUnavailable(Exception exception, HttpContext httpContext, out TimeSpan? retryAfter)
+    {
+        LogDatabaseUnavailable(httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        retryAfter = availability.Value.DatabaseRetryAfter;
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database cannot be reached right now; try again shortly.");
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string method, string path);
+
+    // Without the stack trace: during an outage every request fails the same way, and the cause is in the message.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable for {Method} {Path}: {Reason}")]
+    private partial void LogDatabaseUnavailable(string method, string path, string reason);
 }

@@ -30,7 +30,10 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string KeyPrefix { get; } = "it-" + Guid.NewGuid().ToString("N")[..10];
 
-    public string PostgresConnectionString => TestServices.Postgres(_database);
+    public string PostgresConnectionString => new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _database }.ConnectionString;
+
+    /// <summary>The Postgres server this factory creates its database on; the shared one unless a derived factory brings its own.</summary>
+    public virtual string PostgresServer => TestServices.PostgresServer;
 
     public QueryCounter Queries { get; } = new();
 
@@ -41,7 +44,7 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(TestServices.PostgresServer))
+        await using (var admin = new NpgsqlConnection(PostgresServer))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
@@ -133,7 +136,7 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(TestServices.PostgresServer);
+        await using var admin = new NpgsqlConnection(PostgresServer);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
@@ -156,6 +159,7 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests that assert cache outcomes must not turn into "unavailable" because a loaded CI machine made one
         // Redis call slower than the production timeout (50 ms); fault tests set that timeout back themselves.
         builder.UseSetting("Caching:Redis:OperationTimeout", "00:00:02");
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
