@@ -1,5 +1,6 @@
 using Leads.Api.Errors;
 using Leads.Api.Http;
+using Leads.Api.RateLimiting;
 using Leads.Api.Hosting;
 using Leads.Api.Security;
 using Leads.Application;
@@ -34,6 +35,7 @@ builder.Services.AddScoped<ResponsePayload>();
 builder.Services.AddScoped<LeadWritePreconditions>();
 builder.Services.AddScoped<Leads.Application.Caching.ICachedPayloadSink>(services => services.GetRequiredService<ResponsePayload>());
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
+builder.Services.AddLeadsRateLimiting(configuration);
 builder.Services.Configure<AvailabilityOptions>(configuration.GetSection(AvailabilityOptions.SectionName));
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();
@@ -74,9 +76,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CacheHeadersMiddleware>();
+app.UseMiddleware<LoadSheddingMiddleware>();
 app.UseResponseCompression();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -1,4 +1,5 @@
 using Leads.Api.Contracts;
+using Leads.Api.RateLimiting;
 using Leads.Api.Security;
 using Leads.Application.Admin.Commands.InvalidateCache;
 using Leads.Application.Admin.Queries.GetCacheStats;
@@ -8,6 +9,7 @@ using Leads.Application.Users.Commands.UpdateUserAccess;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Leads.Api.Controllers;
 
@@ -21,7 +23,9 @@ public sealed class AdminController(IMediator mediator) : ControllerBase
     /// <c>namespace=api|db</c> and/or <c>pattern=…</c> ('*' is the only wildcard; SCAN on every primary).
     /// </summary>
     [HttpDelete("cache")]
+    [EnableRateLimiting(RateLimitPolicies.CacheInvalidation)]
     [ProducesResponseType<CacheInvalidationResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests)]
     public async Task<CacheInvalidationResult> InvalidateCache(
         [FromQuery(Name = "namespace")] string? cacheNamespace,
         [FromQuery] string? tag,

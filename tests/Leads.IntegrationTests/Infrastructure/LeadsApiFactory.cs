@@ -160,6 +160,11 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Redis call slower than the production timeout (50 ms); fault tests set that timeout back themselves.
         builder.UseSetting("Caching:Redis:OperationTimeout", "00:00:02");
 
+        // Many specifications log in or invalidate the cache dozens of times a minute from one address; they are not
+        // about rate limits, so their host allows far more. RateLimitingTests set the limits they specify themselves.
+        builder.UseSetting("RateLimiting:TokenPerUserName:PermitLimit", "1000000");
+        builder.UseSetting("RateLimiting:TokenPerClient:PermitLimit", "1000000");
+        builder.UseSetting("RateLimiting:CacheInvalidationPerUser:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
