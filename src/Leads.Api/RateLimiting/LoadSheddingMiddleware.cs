@@ -41,7 +41,7 @@ public sealed class LoadSheddingMiddleware
         using var lease = await _limiter.AcquireAsync(1, context.RequestAborted);
         if (!lease.IsAcquired)
         {
-            await TooManyRequests.WriteAsync(
+            await LimitResponses.WriteAsync(
                 context, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The service is overloaded; try again shortly.", _retryAfter);
             return;
         }

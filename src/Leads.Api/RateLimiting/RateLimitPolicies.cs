@@ -31,7 +31,7 @@ public static class RateLimitPolicies
             limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                return new ValueTask(TooManyRequests.WriteRateLimitedAsync(rejected.HttpContext, "Too many requests; try again later.", retryAfter));
+                return new ValueTask(LimitResponses.WriteTooManyRequestsAsync(rejected.HttpContext, "Too many requests; try again later.", retryAfter));
             };
         });
         return services;

@@ -11,7 +11,7 @@ public sealed class TokenPerUserNameFilter(TokenRequestLimiter limiter) : IAsync
         var request = context.ActionArguments.Values.OfType<TokenRequest>().FirstOrDefault();
         if (!limiter.TryAcquire(request?.Username, out var retryAfter))
         {
-            await TooManyRequests.WriteRateLimitedAsync(context.HttpContext, "Too many token requests for this user name; try again later.", retryAfter);
+            await LimitResponses.WriteTooManyRequestsAsync(context.HttpContext, "Too many token requests for this user name; try again later.", retryAfter);
             context.Result = new Microsoft.AspNetCore.Mvc.EmptyResult();
             return;
         }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Leads.Api.RateLimiting;
 
 /// <summary>The one shape of a refusal by a limit: a problem with its status and a Retry-After saying when to come back.</summary>
-public static class TooManyRequests
+public static class LimitResponses
 {
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail, TimeSpan retryAfter)
     {
@@ -15,6 +15,6 @@ public static class TooManyRequests
             .WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
-    public static Task WriteRateLimitedAsync(HttpContext context, string detail, TimeSpan retryAfter) =>
+    public static Task WriteTooManyRequestsAsync(HttpContext context, string detail, TimeSpan retryAfter) =>
         WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", detail, retryAfter);
 }
