@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddSingleton(Common.Mapping.MappingConfig.Create());
         services.AddScoped<LeadCommandSupport>();
         services.AddScoped<ICacheTrace, CacheTrace>();
+        services.AddScoped<CachedCall>();
         return services;
     }
 }

@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Leads.Application.Auth.Models;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Persistence;
 using Leads.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Hosting;
@@ -103,7 +105,7 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         Services.GetRequiredService<L1Cache>().Clear();
-        Services.GetRequiredService<TagGenerations>().Clear();
+        Services.GetRequiredService<TagGenerations>().Forget();
     }
 
     public async Task<HttpClient> CreateClientForAsync(string userName, string password)

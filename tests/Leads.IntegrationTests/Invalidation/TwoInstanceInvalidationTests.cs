@@ -6,6 +6,8 @@ using Leads.Application.Common.Models;
 using Leads.Application.Leads.Models;
 using Leads.Domain.Leads;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.IntegrationTests.Infrastructure;
