@@ -39,4 +39,36 @@ public sealed class CachedCall(ICacheStore cache, ICachePolicyProvider policies,
         Func<CancellationToken, ValueTask<T>> load,
         CancellationToken cancellationToken) =>
         RunAsync(policies.Get(policyName), partition, id, tags, load, cancellationToken);
+
+    /// <summary>
+    /// The batched form: the answers of many ids of one policy, from the cache where it has them and from one
+    /// <paramref name="loadMissing"/> call for the rest. Recorded as one lookup: a miss when anything was loaded.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<T?>> RunManyAsync<TId, T>(
+        string policyName,
+        string partition,
+        IReadOnlyList<TId> ids,
+        Func<TId, string> keyId,
+        Func<TId, IReadOnlyList<string>> tags,
+        Func<IReadOnlyList<TId>, CancellationToken, ValueTask<IReadOnlyList<T?>>> loadMissing,
+        CancellationToken cancellationToken)
+    {
+        var policy = policies.Get(policyName);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = ids.Select(id => new CacheKey(policy.Level, policy.Name, partition, keyId(id))).ToArray();
+        var results = await cache.GetOrCreateManyAsync<T>(
+            keys,
+            policy,
+            i => tags(ids[i]),
+            (missing, ct) => loadMissing(missing.Select(i => ids[i]).ToArray(), ct),
+            cancellationToken);
+
+        var outcome = results.Select(r => r.Outcome).DefaultIfEmpty(CacheOutcome.HitL1).Max();
+        trace.Record(policy.Level, policy.Name, outcome, stored: outcome == CacheOutcome.Miss && results.Any(r => r.Payload is not null && r.Outcome == CacheOutcome.Miss));
+        return results.Select(r => r.Value).ToArray();
+    }
 }

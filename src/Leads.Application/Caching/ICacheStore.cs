@@ -11,6 +11,19 @@ public interface ICacheStore
     /// <summary>Serves the entry or runs <paramref name="factory"/> once per key at a time (single-flight, plus a Redis lease across instances) and stores its result. Null results are not stored.</summary>
     ValueTask<CacheResult<T>> GetOrCreateAsync<T>(CacheKey key, CacheEntryOptions options, Func<CancellationToken, ValueTask<T>> factory, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Serves many entries of one policy at once: L1, then one Redis round trip per hash slot, then
+    /// <paramref name="loadMissing"/> once for everything still missing (its answers, in the order of the indexes
+    /// it was given, are stored; nulls are not). Stamps are read before the load, as in
+    /// <see cref="GetOrCreateAsync{T}"/>. Results are in the order of <paramref name="keys"/>.
+    /// </summary>
+    ValueTask<IReadOnlyList<CacheResult<T>>> GetOrCreateManyAsync<T>(
+        IReadOnlyList<CacheKey> keys,
+        CachePolicy policy,
+        Func<int, IReadOnlyList<string>> tags,
+        Func<IReadOnlyList<int>, CancellationToken, ValueTask<IReadOnlyList<T?>>> loadMissing,
+        CancellationToken cancellationToken);
+
     /// <summary>Marks every entry that depends on one of <paramref name="tags"/> stale, on every instance.</summary>
     ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
 

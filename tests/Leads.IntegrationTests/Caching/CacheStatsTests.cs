@@ -19,7 +19,7 @@ public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(facto
             (await salesA.GetAsync("/api/leads?pageSize=7")).EnsureSuccessStatusCode();
         }
 
-        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats?hotKeys=5");
+        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats?hotKeys=10");
         var after = LeadsListCounts(stats);
 
         (after.Misses - before.Misses).Should().Be(1, "only the first of the 80 reads missed");
@@ -27,8 +27,8 @@ public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(facto
         after.Level.Should().Be("api");
 
         var hotKeys = stats.GetProperty("hotKeys").EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToArray();
-        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read 80 times (hot keys are sampled one in eight)");
-        hotKeys.Should().HaveCountLessThanOrEqualTo(5);
+        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read 80 times, like its 7 bodies and the caller's authorization data (hot keys are sampled one in eight)");
+        hotKeys.Should().HaveCountLessThanOrEqualTo(10);
 
         var redis = stats.GetProperty("redis");
         redis.GetProperty("connected").GetBoolean().Should().BeTrue();

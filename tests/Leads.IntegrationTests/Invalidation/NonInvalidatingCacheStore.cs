@@ -11,6 +11,14 @@ public sealed class NonInvalidatingCacheStore(ICacheStore inner) : ICacheStore
     public ValueTask<CacheResult<T>> GetOrCreateAsync<T>(CacheKey key, CacheEntryOptions options, Func<CancellationToken, ValueTask<T>> factory, CancellationToken cancellationToken) =>
         inner.GetOrCreateAsync(key, options, factory, cancellationToken);
 
+    public ValueTask<IReadOnlyList<CacheResult<T>>> GetOrCreateManyAsync<T>(
+        IReadOnlyList<CacheKey> keys,
+        CachePolicy policy,
+        Func<int, IReadOnlyList<string>> tags,
+        Func<IReadOnlyList<int>, CancellationToken, ValueTask<IReadOnlyList<T?>>> loadMissing,
+        CancellationToken cancellationToken) =>
+        inner.GetOrCreateManyAsync(keys, policy, tags, loadMissing, cancellationToken);
+
     public ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<long> RemoveByPatternAsync(CacheLevel? level, string pattern, CancellationToken cancellationToken) =>

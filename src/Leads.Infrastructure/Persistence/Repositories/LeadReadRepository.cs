@@ -12,11 +12,22 @@ public sealed class LeadReadRepository(LeadsDbContext db) : ILeadReadRepository
     public Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
         Project(db.Leads.AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<LeadDto>> ListAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var query = Sort(Filter(db.Leads.AsNoTracking(), filter, scope), sort);
-        return await Project(query.Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = ids.ToArray();
+
+        // One round trip: WHERE id = ANY(@ids); the order is restored here.
+        var found = await Project(db.Leads.AsNoTracking().Where(l => wanted.Contains(l.Id))).ToDictionaryAsync(l => l.Id, cancellationToken);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToArray();
     }
+
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken) =>
+        await Sort(Filter(db.Leads.AsNoTracking(), filter, scope), sort).Skip(skip).Take(take).Select(l => l.Id).ToListAsync(cancellationToken);
 
     public Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
         Filter(db.Leads.AsNoTracking(), filter, scope).CountAsync(cancellationToken);
