@@ -11,6 +11,7 @@ $ProgressPreference = 'SilentlyContinue'
 
 Import-Module (Join-Path $PSScriptRoot 'build/Common.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'build/Services.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'build/Bench.psm1') -Force
 
 $RepoRoot = $PSScriptRoot
 $Solution = Join-Path $RepoRoot 'Leads.sln'
@@ -113,7 +114,8 @@ function Invoke-RunTarget {
     }
 }
 
-function Invoke-BenchTarget([string[]]$BenchArgs) {
+# bench -Micro [BDN args...]: BenchmarkDotNet in tests/Leads.Benchmarks (default --filter '*').
+function Invoke-MicroBenchmarks([string[]]$BenchArgs) {
     if (-not (Test-Path -LiteralPath $BenchProject) -or
         @(Get-ChildItem -LiteralPath $BenchProject -Filter '*.csproj' -File -ErrorAction SilentlyContinue).Count -eq 0) {
         Fail "Benchmark project not found: $BenchProject has no .csproj yet."
@@ -131,6 +133,30 @@ function Invoke-BenchTarget([string[]]$BenchArgs) {
     } finally {
         Stop-StartedServices
     }
+}
+
+# bench [-Quick] [-Leads N] [-NoDocs] [-Only a,b] [-Seconds N] [-Connections 100,2000]: the load benchmark
+# (build/Bench.psm1); bench -Micro [BDN args...]: the micro-benchmarks.
+function Invoke-BenchTarget([string[]]$BenchArgs) {
+    $list = @($BenchArgs)
+    if ($list -contains '-Micro') {
+        Invoke-MicroBenchmarks @($list | Where-Object { $_ -ne '-Micro' })
+        return
+    }
+    $options = @{}
+    for ($i = 0; $i -lt $list.Count; $i++) {
+        $name = $list[$i]
+        switch -Exact ($name) {
+            '-Quick' { $options.Quick = $true }
+            '-NoDocs' { $options.NoDocs = $true }
+            '-Leads' { $i++; if ($i -ge $list.Count) { Fail '-Leads needs a number.' }; $options.Leads = [int]$list[$i] }
+            '-Seconds' { $i++; if ($i -ge $list.Count) { Fail '-Seconds needs a number.' }; $options.Seconds = [int]$list[$i] }
+            '-Only' { $i++; if ($i -ge $list.Count) { Fail '-Only needs scenario names.' }; $options.Only = @($list[$i].Split(',')) }
+            '-Connections' { $i++; if ($i -ge $list.Count) { Fail '-Connections needs numbers.' }; $options.Connections = @($list[$i].Split(',') | ForEach-Object { [int]$_ }) }
+            default { Show-Usage; Fail "Unknown bench option '$name' (BenchmarkDotNet arguments go after -Micro)." }
+        }
+    }
+    Invoke-LoadBenchmark @options
 }
 
 function Invoke-ServicesTarget([string[]]$ServiceArgs) {
@@ -156,8 +182,12 @@ $Targets = [ordered]@{
         Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed""" }
     'run' = @{ Args = ''; Run = { Invoke-RunTarget }
         Help = "run the API on $ApiUrl with migrations and 10,000 seeded demo leads" }
-    'bench' = @{ Args = '[BDN args...]'; Run = { Invoke-BenchTarget $TargetArgs }
-        Help = "run tests/Leads.Benchmarks (BenchmarkDotNet, default --filter '*')" }
+    'bench' = @{ Args = '[-Quick] [-Leads N] [-NoDocs]'; Run = { Invoke-BenchTarget $TargetArgs }
+        Help = ("the API under load (wrk, docs/benchmarks.md): 9 scenarios at 100 and 2000 connections, writes`n" +
+            "artifacts/bench/results.json and the tables and chart of docs/benchmarks.md (not with -NoDocs);`n" +
+            "-Quick: 5 s per row, under 5 minutes; -Leads N: seed N leads (default 10,000);`n" +
+            "-Only a,b / -Seconds N / -Connections 100,2000 narrow a run`n" +
+            "bench -Micro [BDN args...]: BenchmarkDotNet in tests/Leads.Benchmarks (default --filter '*')") }
     'services' = @{ Args = 'start|stop|status'; Run = { Invoke-ServicesTarget $TargetArgs }
         Help = "the private Postgres 15 (127.0.0.1:55432, db 'leads') and Redis (127.0.0.1:56379) of this checkout,`ndata in .services/; 'start' leaves them running until 'stop'" }
     'install' = @{ Args = ''; Run = { Invoke-InstallTarget }
@@ -170,8 +200,9 @@ function Show-Usage {
     foreach ($name in $Targets.Keys) {
         $target = $Targets[$name]
         $lines = @($target.Help -split "`n")
-        Write-Host ('  {0,-28} {1}' -f "$name $($target.Args)".Trim(), $lines[0])
-        foreach ($line in $lines | Select-Object -Skip 1) { Write-Host ('  {0,-28} {1}' -f '', $line) }
+        $head = "$name $($target.Args)".Trim()
+        if ($head.Length -gt 28) { Write-Host "  $head"; $head = '' }   # a long one gets a line of its own
+        for ($i = 0; $i -lt $lines.Count; $i++) { Write-Host ('  {0,-28} {1}' -f $(if ($i -eq 0) { $head } else { '' }), $lines[$i]) }
     }
 }
 
