@@ -88,7 +88,7 @@ function Invoke-TestTarget {
     }
     if ($summary.Skipped -gt 0) { Write-Host "($($summary.Skipped) tests skipped or not executed)" }
     Write-Host "$($summary.Passed) passed, $failed failed"
-    if ($testExit -ne 0 -or $failed -gt 0) { exit 1 }
+    if ($testExit -ne 0 -or $failed -gt 0) { $script:ExitCode = 1 }
 }
 
 function Invoke-RunTarget {
@@ -168,7 +168,7 @@ function Invoke-ServicesTarget([string[]]$ServiceArgs) {
         }
         'stop' { Stop-AllServices }
         'status' { Show-ServicesStatus }
-        default { Show-Usage; exit 1 }
+        default { Show-Usage; $script:ExitCode = 1 }
     }
 }
 
@@ -218,11 +218,21 @@ if (-not $Targets.Contains($TargetName)) {
     exit 1
 }
 Set-Location -LiteralPath $RepoRoot
+$ExitCode = 0      # a target sets it instead of calling exit, which would look like Ctrl+C to the finally block below
+$ended = $false   # false in the finally block only when Ctrl+C stopped the target (its own finally blocks have run)
 try {
     & $Targets[$TargetName].Run
+    $ended = $true
 } catch {
+    $ended = $true
     [Console]::Error.WriteLine("build.ps1 $TargetName`: $($_.Exception.Message)")
     Stop-StartedServices
     exit 1
+} finally {
+    if (-not $ended) {
+        [Console]::Error.WriteLine("build.ps1 $TargetName`: interrupted")
+        Stop-StartedServices
+        [Environment]::Exit(130)
+    }
 }
-exit 0
+exit $ExitCode
