@@ -1,6 +1,6 @@
 using Leads.Api.Errors;
 using Leads.Api.Http;
-using Leads.Api.Infrastructure;
+using Leads.Api.Hosting;
 using Leads.Api.Security;
 using Leads.Application;
 using Leads.Application.Common.Behaviors;
@@ -33,6 +33,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 });
 
 builder.Services.AddScoped<ResponsePayload>();
+builder.Services.AddScoped<LeadWritePreconditions>();
 builder.Services.AddScoped<Leads.Application.Caching.ICachedPayloadSink>(services => services.GetRequiredService<ResponsePayload>());
 builder.Services.AddLeadsAuthentication(configuration, builder.Environment);
 builder.Services.AddSingleton<CacheWarmupStatus>();

@@ -1,7 +1,5 @@
 using Leads.Api.Contracts;
 using Leads.Api.Http;
-using Leads.Application.Caching;
-using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Models;
 using Leads.Application.Leads.Commands.ChangeLeadStatus;
 using Leads.Application.Leads.Commands.CreateLead;
@@ -22,7 +20,7 @@ namespace Leads.Api.Controllers;
 [ApiController]
 [Authorize]
 [Route("api/leads")]
-public sealed class LeadsController(IMediator mediator, ResponsePayload response) : ControllerBase
+public sealed class LeadsController(IMediator mediator, LeadWritePreconditions preconditions) : ControllerBase
 {
     [HttpGet]
     [HttpHead]
@@ -73,82 +71,40 @@ public sealed class LeadsController(IMediator mediator, ResponsePayload response
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     public async Task<IResult> Update(Guid id, UpdateLeadRequest request, CancellationToken cancellationToken)
     {
-        var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
-        return await WriteAsync(id, new UpdateLeadCommand(
-            id, request.Name, request.Email, request.Company, request.Phone, request.Source, request.CategoryId,
-            request.EstimatedValue!.Value, request.Score!.Value, request.Notes, request.TeamId, request.OwnerUserId, expected.Version), expected.FromPrecondition, cancellationToken);
+        var lead = await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), request.Version, (version, ct) => mediator.Send(
+            new UpdateLeadCommand(
+                id, request.Name, request.Email, request.Company, request.Phone, request.Source, request.CategoryId,
+                request.EstimatedValue!.Value, request.Score!.Value, request.Notes, request.TeamId, request.OwnerUserId, version),
+            ct), cancellationToken);
+        return Written(lead);
     }
 
     [HttpPatch("{id:guid}/status")]
     [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     public async Task<IResult> ChangeStatus(Guid id, ChangeLeadStatusRequest request, CancellationToken cancellationToken)
     {
-        var expected = await ExpectedVersionAsync(id, request.Version, cancellationToken);
-        return await WriteAsync(id, new ChangeLeadStatusCommand(id, request.Status!.Value, expected.Version), expected.FromPrecondition, cancellationToken);
+        var lead = await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), request.Version, (version, ct) =>
+            mediator.Send(new ChangeLeadStatusCommand(id, request.Status!.Value, version), ct), cancellationToken);
+        return Written(lead);
     }
 
     [HttpDelete("{id:guid}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
     public async Task<IResult> Delete(Guid id, [FromQuery] long? version, CancellationToken cancellationToken)
     {
-        var expected = await ExpectedVersionAsync(id, version, cancellationToken);
-        try
-        {
-            await mediator.Send(new DeleteLeadCommand(id, expected.Version), cancellationToken);
-        }
-        catch (ConcurrencyConflictException conflict) when (expected.FromPrecondition)
-        {
-            throw new ConcurrencyConflictException("Lead", id, conflict.CurrentVersion, fromPrecondition: true);
-        }
-
+        await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), version, (expected, ct) =>
+            mediator.Send(new DeleteLeadCommand(id, expected), ct), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private async Task<IResult> WriteAsync(Guid id, ICommand<LeadDto> command, bool fromPrecondition, CancellationToken cancellationToken)
+    /// <summary>The answer to a successful write carries the new entity tag, for the next write's If-Match.</summary>
+    private IResult Written(LeadDto lead)
     {
-        try
-        {
-            var lead = await mediator.Send(command, cancellationToken);
-            Response.Headers.ETag = EntityTags.For(lead);
-            return TypedResults.Ok(lead);
-        }
-        catch (ConcurrencyConflictException conflict) when (fromPrecondition)
-        {
-            throw new ConcurrencyConflictException("Lead", id, conflict.CurrentVersion, fromPrecondition: true);
-        }
-    }
-
-    /// <summary>
-    /// Turns If-Match / If-None-Match into the version the write expects: the headers are checked against the current
-    /// representation (412 when they fail), and after an If-Match the write requires that representation's version,
-    /// so a change that lands between the check and the write still fails.
-    /// A version the client also stated (body or query) is never dropped: when it is not the version the header
-    /// matched, the write is made to expect it, so it fails with 409 instead of overwriting changes the client
-    /// has not seen (e.g. <c>If-Match: *</c> with an old version).
-    /// </summary>
-    private async Task<(long? Version, bool FromPrecondition)> ExpectedVersionAsync(Guid id, long? statedVersion, CancellationToken cancellationToken)
-    {
-        var hasIfMatch = ConditionalRequests.HasIfMatch(Request);
-        if (!hasIfMatch && !ConditionalRequests.HasIfNoneMatch(Request))
-        {
-            return (statedVersion, false);
-        }
-
-        // Reading the lead first also puts authorization before the precondition: another team's lead is a 404.
-        var current = await mediator.Send(new GetLeadByIdQuery(id), cancellationToken);
-        var etag = EntityTags.Current(response, current);
-        if (ConditionalRequests.IfMatchFails(Request, etag) || ConditionalRequests.IfNoneMatchFailsForWrite(Request, etag))
-        {
-            throw new ConcurrencyConflictException("Lead", id, current.Version, fromPrecondition: true);
-        }
-
-        // If-None-Match alone pins nothing: a later version cannot carry the excluded tag again.
-        if (!hasIfMatch || (statedVersion is { } stated && stated != current.Version))
-        {
-            return (statedVersion, false);
-        }
-
-        return (current.Version, true);
+        Response.Headers.ETag = EntityTags.For(lead);
+        return TypedResults.Ok(lead);
     }
 }

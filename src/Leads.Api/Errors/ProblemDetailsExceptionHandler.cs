@@ -1,4 +1,5 @@
 using FluentValidation;
+using Leads.Api.Http;
 using Leads.Application.Common.Exceptions;
 using Leads.Domain.Common;
 using Leads.Domain.Leads;
@@ -25,7 +26,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             NotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", exception.Message),
             ForbiddenAccessException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             UnauthorizedException => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", exception.Message),
-            ConcurrencyConflictException { FromPrecondition: true } => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", exception.Message),
+            PreconditionFailedException => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", exception.Message),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "Version conflict", exception.Message),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Version conflict", "The resource was changed by someone else; reload it and try again."),
             ConflictException or InvalidStatusTransitionException => Problem(StatusCodes.Status409Conflict, "Conflict", exception.Message),

@@ -1,4 +1,3 @@
-using System.Text;
 using Leads.Application.Caching;
 using Microsoft.Net.Http.Headers;
 
@@ -36,37 +35,9 @@ public sealed class CacheHeadersMiddleware(RequestDelegate next)
         var entries = trace?.Entries;
         if (entries is { Count: > 0 })
         {
-            response.Headers["Cache-Status"] = Format(entries, context.Items.ContainsKey(HttpCacheItems.NotModified));
+            response.Headers[CacheStatusHeader.Name] = CacheStatusHeader.Format(entries, context.Features.Get<NotModifiedFeature>() is not null);
         }
 
         return Task.CompletedTask;
-    }
-
-    private static string Format(IReadOnlyList<CacheTraceEntry> entries, bool notModified)
-    {
-        var builder = new StringBuilder();
-        foreach (var entry in entries.OrderByDescending(e => e.Level))
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(", ");
-            }
-
-            builder.Append("leads-").Append(CacheKey.LevelName(entry.Level)).Append(entry.Outcome switch
-            {
-                CacheOutcome.HitL1 => "; hit; detail=l1",
-                CacheOutcome.HitL2 => "; hit; detail=l2",
-                CacheOutcome.Miss => entry.Stored ? "; fwd=miss; stored" : "; fwd=miss",
-                CacheOutcome.Bypass => "; fwd=bypass; detail=disabled",
-                _ => "; fwd=bypass; detail=unavailable",
-            }).Append("; key=").Append(entry.Policy);
-        }
-
-        if (notModified)
-        {
-            builder.Append(", leads-http; hit; detail=not-modified");
-        }
-
-        return builder.ToString();
     }
 }

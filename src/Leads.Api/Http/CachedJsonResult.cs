@@ -20,13 +20,13 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
         var headers = response.Headers;
         headers.CacheControl = profile.CacheControl;
         headers.ETag = etag;
-        headers.LastModified = ConditionalRequests.TruncateToSeconds(payload.StoredAt).ToString("R");
+        headers.LastModified = HttpDates.Format(payload.StoredAt);
         headers.Vary = HeaderNames.AcceptEncoding;
 
-        if (ConditionalRequests.IsNotModified(httpContext.Request, etag, payload.StoredAt))
+        if (Preconditions.IsNotModified(PreconditionHeaders.Of(httpContext.Request), etag, payload.StoredAt))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            httpContext.Items[HttpCacheItems.NotModified] = true;
+            httpContext.Features.Set(NotModifiedFeature.Instance);
             return;
         }
 

@@ -1,4 +1,4 @@
-using Leads.Api.Infrastructure;
+using Leads.Api.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leads.IntegrationTests.Warmup;

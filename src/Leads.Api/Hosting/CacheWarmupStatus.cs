@@ -1,4 +1,4 @@
-namespace Leads.Api.Infrastructure;
+namespace Leads.Api.Hosting;
 
 /// <summary>Completes when the start-up cache warm-up has finished (or was switched off), with the number of answers stored.</summary>
 public sealed class CacheWarmupStatus

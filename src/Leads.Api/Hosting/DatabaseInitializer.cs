@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Leads.Api.Infrastructure;
+namespace Leads.Api.Hosting;
 
 /// <summary>Applies migrations and seeds demo data at start-up when configured (<c>Database:ApplyMigrations</c>, <c>Seed:Enabled</c>).</summary>
 public static partial class DatabaseInitializer

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Leads.Api.Infrastructure;
+namespace Leads.Api.Hosting;
 
 /// <summary>Declares the bearer token in the OpenAPI document, so the API reference can send it.</summary>
 public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer

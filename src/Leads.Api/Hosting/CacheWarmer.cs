@@ -9,7 +9,7 @@ using Leads.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Leads.Api.Infrastructure;
+namespace Leads.Api.Hosting;
 
 /// <summary>
 /// Cache warming: right after start-up, loads the answers every client asks for first (static config,
