@@ -7,8 +7,6 @@ using Leads.Application.Common.Behaviors;
 using Leads.Application.Common.Serialization;
 using Leads.Application.StaticConfig;
 using Leads.Infrastructure;
-using Leads.Infrastructure.Caching;
-using Leads.Infrastructure.Caching.Redis;
 using Microsoft.AspNetCore.ResponseCompression;
 using OpenTelemetry.Metrics;
 using Scalar.AspNetCore;
@@ -64,11 +62,9 @@ builder.Services.AddResponseCompression(options =>
 });
 builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-builder.Services.AddHealthChecks()
-    .AddNpgSql(configuration.GetConnectionString("Postgres")!, name: "postgres", tags: ["ready"])
-    .AddRedis(sp => sp.GetRequiredService<RedisConnection>().Multiplexer, name: "redis", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddInfrastructureChecks(configuration, "ready");
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-    .AddMeter(CacheMetrics.MeterName)
+    .AddMeter(InfrastructureTelemetry.MeterNames)
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
 
@@ -88,7 +84,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapPrometheusScrapingEndpoint("/metrics");
 
-await DatabaseInitializer.InitializeAsync(app);
+await app.Services.InitializeDatabaseAsync(app.Configuration);
 await app.RunAsync();
 
 /// <summary>Entry point; public so the integration tests can host the API.</summary>

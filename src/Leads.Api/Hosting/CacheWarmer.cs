@@ -1,13 +1,12 @@
 using Leads.Api.Security;
 using Leads.Application.Categories.Queries.GetCategories;
+using Leads.Application.Common.Interfaces;
 using Leads.Application.Leads.Queries.GetLeads;
 using Leads.Application.Leads.Queries.GetLeadsSummary;
 using Leads.Application.Security;
 using Leads.Application.StaticConfig.Queries.GetStaticConfig;
 using Leads.Domain.Users;
-using Leads.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Leads.Api.Hosting;
 
@@ -30,10 +29,10 @@ public sealed partial class CacheWarmer(IServiceScopeFactory scopes, IConfigurat
         var warmed = 0;
         try
         {
-            Guid[] teams;
+            IReadOnlyList<Guid> teams;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                teams = await scope.ServiceProvider.GetRequiredService<LeadsDbContext>().Teams.Select(t => t.Id).ToArrayAsync(stoppingToken);
+                teams = await scope.ServiceProvider.GetRequiredService<ITeamDirectory>().ListIdsAsync(stoppingToken);
             }
 
             warmed = await WarmAsync(new UserAccess(Guid.Empty, "cache-warmer", UserRole.Admin, true, []), includeShared: true, stoppingToken);
