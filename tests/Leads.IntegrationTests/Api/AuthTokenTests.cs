@@ -19,7 +19,8 @@ public sealed class AuthTokenTests(LeadsApiFactory factory) : ApiTestBase(factor
         body.GetProperty("accessToken").GetString().Should().NotBeNullOrWhiteSpace();
         body.GetProperty("expiresIn").GetInt32().Should().BePositive();
         body.GetProperty("tokenType").GetString().Should().Be("Bearer");
-        response.Headers.CacheControl?.NoStore.Should().BeTrue("a token must not be cached anywhere");
+        response.Headers.CacheControl.Should().NotBeNull("a token must not be cached anywhere");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("a token must not be cached anywhere");
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public sealed class AuthenticationRequiredTests(LeadsApiFactory factory) : ApiTe
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer");
-        response.Headers.CacheControl?.NoStore.Should().BeTrue();
+        response.Headers.CacheControl.Should().NotBeNull();
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
         if (method != "HEAD")
         {
             await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);

@@ -16,7 +16,8 @@ public sealed class HealthTests(LeadsApiFactory factory) : ApiTestBase(factory)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Be("Healthy");
-        response.Headers.CacheControl?.NoStore.Should().BeTrue("a probe must reach the service, not a cache");
+        response.Headers.CacheControl.Should().NotBeNull("a probe must reach the service, not a cache");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("a probe must reach the service, not a cache");
     }
 
     [Fact]

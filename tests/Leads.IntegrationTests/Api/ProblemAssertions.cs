@@ -13,8 +13,10 @@ internal static class ProblemAssertions
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(status, "{0} {1} answered {2}", response.RequestMessage?.Method, response.RequestMessage?.RequestUri, body);
-        response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json", "an error body is a problem document: {0}", body);
-        response.Headers.CacheControl?.NoStore.Should().BeTrue("an error must never be cached");
+        response.Content.Headers.ContentType.Should().NotBeNull("an error body is a problem document: {0}", body);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", "an error body is a problem document: {0}", body);
+        response.Headers.CacheControl.Should().NotBeNull("an error must never be cached");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("an error must never be cached");
         response.Headers.ETag.Should().BeNull("an error has no validator");
 
         using var document = JsonDocument.Parse(body);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Leads.IntegrationTests.Api;
 using Leads.IntegrationTests.Infrastructure;
 using Leads.Infrastructure.Persistence.Seeding;
 using static Leads.IntegrationTests.Http.HttpCacheHeaders;
@@ -116,7 +118,7 @@ public sealed class CacheControlHeaderTests(LeadsApiFactory factory) : ApiTestBa
     {
         var client = await Factory.CreateSalesAClientAsync();
 
-        var response = await client.PostAsync("/api/leads", NewLeadBody(DemoData.TeamB));
+        var response = await client.PostAsync("/api/leads", JsonContent.Create(LeadRequests.Body(DemoData.TeamB)));
 
         AssertNoStoreError(response, HttpStatusCode.Forbidden);
     }
@@ -175,8 +177,8 @@ public sealed class CacheControlHeaderTests(LeadsApiFactory factory) : ApiTestBa
         var lead = await FirstLeadAsync(client, "status=New");
         var id = lead["id"]!.GetValue<Guid>();
 
-        var created = await client.PostAsync("/api/leads", NewLeadBody(DemoData.TeamA));
-        var updated = await client.PutAsync($"/api/leads/{id}", RenameBody(lead, "Renamed for no-store"));
+        var created = await client.PostAsync("/api/leads", JsonContent.Create(LeadRequests.Body(DemoData.TeamA)));
+        var updated = await client.PutAsync($"/api/leads/{id}", JsonContent.Create(LeadRequests.From(lead, "Renamed for no-store")));
         var patched = await client.PatchAsync($"/api/leads/{id}/status", System.Net.Http.Json.JsonContent.Create(new { status = "Contacted" }));
         var deleted = await client.DeleteAsync($"/api/leads/{id}");
 

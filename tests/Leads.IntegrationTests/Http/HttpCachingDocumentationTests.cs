@@ -1,8 +1,9 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.RegularExpressions;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Leads.Infrastructure.Persistence.Seeding;
+using Leads.IntegrationTests.Api;
 using Leads.IntegrationTests.Infrastructure;
 using static Leads.IntegrationTests.Http.HttpCacheHeaders;
 using static Leads.IntegrationTests.Http.LeadsApiCalls;
@@ -95,10 +96,10 @@ public sealed partial class HttpCachingDocumentationTests(KestrelLeadsApiFactory
             case "POST /api/auth/token":
                 return await factory.CreateClient().PostAsJsonAsync(path, new { username = DemoData.SalesAName, password = DemoData.SalesAPassword });
             case "POST /api/leads":
-                return await salesA.PostAsync(path, NewLeadBody(DemoData.TeamA));
+                return await salesA.PostAsync(path, JsonContent.Create(LeadRequests.Body(DemoData.TeamA)));
             case "PUT /api/leads/{id}":
                 var lead = await FirstLeadAsync(salesA);
-                return await salesA.PutAsync($"/api/leads/{lead["id"]}", RenameBody(lead, "Documented"));
+                return await salesA.PutAsync($"/api/leads/{lead["id"]}", JsonContent.Create(LeadRequests.From(lead, "Documented")));
             case "PATCH /api/leads/{id}/status":
                 return await salesA.PatchAsync($"/api/leads/{await FirstLeadIdAsync(salesA, "status=New")}/status", JsonContent.Create(new { status = "Contacted" }));
             case "DELETE /api/leads/{id}":
@@ -124,7 +125,7 @@ public sealed partial class HttpCachingDocumentationTests(KestrelLeadsApiFactory
             case 401:
                 return await factory.CreateClient().GetAsync("/api/leads");
             case 403:
-                return await salesA.PostAsync("/api/leads", NewLeadBody(DemoData.TeamB));
+                return await salesA.PostAsync("/api/leads", JsonContent.Create(LeadRequests.Body(DemoData.TeamB)));
             case 404:
                 return await salesA.GetAsync($"/api/leads/{Guid.NewGuid()}");
             case 409:

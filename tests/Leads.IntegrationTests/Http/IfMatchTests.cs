@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Leads.IntegrationTests.Api;
 using Leads.IntegrationTests.Infrastructure;
 using static Leads.IntegrationTests.Http.HttpCacheHeaders;
 using static Leads.IntegrationTests.Http.LeadsApiCalls;
@@ -218,7 +219,7 @@ public sealed class IfMatchTests(LeadsApiFactory factory) : ApiTestBase(factory)
         var url = $"/api/leads/{lead["id"]}";
         var (httpMethod, path, content) = method switch
         {
-            "PUT" => (HttpMethod.Put, url, (HttpContent?)RenameBody(lead, "Renamed " + Guid.NewGuid().ToString("N")[..8], version)),
+            "PUT" => (HttpMethod.Put, url, (HttpContent?)JsonContent.Create(LeadRequests.From(lead, "Renamed " + Guid.NewGuid().ToString("N")[..8], version))),
             "PATCH" => (HttpMethod.Patch, url + "/status", JsonContent.Create(new { status = "Lost", version })),
             "DELETE" => (HttpMethod.Delete, version is null ? url : $"{url}?version={version}", null),
             _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Leads.IntegrationTests.Http;
@@ -49,36 +48,4 @@ internal static class LeadsApiCalls
 
     public static async Task<Guid> FirstLeadIdAsync(HttpClient client, string filter = "") =>
         (await FirstLeadAsync(client, filter))["id"]!.GetValue<Guid>();
-
-    /// <summary>A PUT body that renames <paramref name="lead"/> and keeps everything else; without a version only If-Match guards it.</summary>
-    public static JsonContent RenameBody(JsonObject lead, string name, long? version = null) => JsonContent.Create(new
-    {
-        name,
-        email = lead["email"]!.GetValue<string>(),
-        company = lead["company"]!.GetValue<string>(),
-        phone = lead["phone"]?.GetValue<string>(),
-        source = lead["source"]!.GetValue<string>(),
-        categoryId = lead["categoryId"]!.GetValue<Guid>(),
-        estimatedValue = lead["estimatedValue"]!.GetValue<decimal>(),
-        score = lead["score"]!.GetValue<int>(),
-        notes = lead["notes"]?.GetValue<string>(),
-        teamId = lead["teamId"]!.GetValue<Guid>(),
-        ownerUserId = lead["ownerUserId"]?.GetValue<Guid>(),
-        version,
-    });
-
-    public static JsonContent NewLeadBody(Guid teamId) => JsonContent.Create(new
-    {
-        name = "Ada Cache",
-        email = "ada.cache@example.com",
-        company = "Validators Ltd",
-        phone = "+44 20 7946 0000",
-        source = "Website",
-        categoryId = Leads.Infrastructure.Persistence.Seeding.DemoData.Categories[0].Id,
-        estimatedValue = 1200m,
-        score = 40,
-        notes = (string?)null,
-        teamId,
-        ownerUserId = (Guid?)null,
-    });
 }
