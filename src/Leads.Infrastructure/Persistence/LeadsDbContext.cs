@@ -4,6 +4,7 @@ using Leads.Domain.Categories;
 using Leads.Domain.Leads;
 using Leads.Domain.Teams;
 using Leads.Domain.Users;
+using Leads.Infrastructure.Persistence.Counts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leads.Infrastructure.Persistence;
@@ -19,6 +20,9 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : D
     public DbSet<User> Users => Set<User>();
 
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    /// <summary>Maintained by triggers on <c>leads</c>; read-only for the application.</summary>
+    public DbSet<LeadCount> LeadCounts => Set<LeadCount>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken)
     {

@@ -58,7 +58,10 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+
+            // lead_counts belongs to the leads table: its triggers empty it when leads is truncated (and count
+            // down on a delete). Resetting it on its own could leave it disagreeing with leads.
+            TablesToIgnore = ["__EFMigrationsHistory", "lead_counts"],
         });
     }
 
