@@ -399,8 +399,12 @@ function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, 
     Invoke-Wrk -Url $Api.Url -Script $Scenario.Script -Connections $Connections -Seconds $Plan.Warm -DataDir $DataDir `
         -ResultFile (Join-Path $OutDir "wrk/$tag-warmup.json") -Writes $Scenario.Writes -ExtraEnv $ExtraEnv | Out-Null
 
-    $before = Get-CacheCounts $Api.Url $AdminToken
-    $promBefore = Get-PromCounters $Api.Url
+    try {
+        $before = Get-CacheCounts $Api.Url $AdminToken
+        $promBefore = Get-PromCounters $Api.Url
+    } catch {
+        Fail "The API '$($Api.Name)' stopped answering after the warm-up of $tag ($($_.Exception.Message); log: $($Api.Log))"
+    }
     Reset-BackendCounters
     $hwmReset = Reset-PeakRss $Api.Pid
     $run = Invoke-Wrk -Url $Api.Url -Script $Scenario.Script -Connections $Connections -Seconds $Plan.Seconds -DataDir $DataDir `
@@ -408,8 +412,12 @@ function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, 
     $pg = Get-PgCounts
     $redisCommands = Get-RedisCommandCount
     $rss = Get-PeakRssMb $Api.Pid
-    $after = Get-CacheCounts $Api.Url $AdminToken
-    $promAfter = Get-PromCounters $Api.Url
+    try {
+        $after = Get-CacheCounts $Api.Url $AdminToken
+        $promAfter = Get-PromCounters $Api.Url
+    } catch {
+        Fail "The API '$($Api.Name)' stopped answering after $tag ($($_.Exception.Message); log: $($Api.Log))"
+    }
     $hit = Get-HitRatios $before $after
 
     $requests = [long]$run.requests
