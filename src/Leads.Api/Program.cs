@@ -28,7 +28,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.Assemblies = [typeof(Leads.Application.DependencyInjection), typeof(Leads.Domain.Common.IDomainEvent)];
 
     // Outermost first: log everything, reject invalid input before it can reach (or fill) the cache.
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(CachingBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(LastWriterWinsBehavior<,>), typeof(CachingBehavior<,>)];
 });
 
 builder.Services.AddScoped<ResponsePayload>();

@@ -5,7 +5,11 @@ using Leads.Application.Security;
 using Leads.Application.Caching;
 using Leads.Infrastructure.Caching;
 using Leads.Infrastructure.Caching.Monitoring;
-using Leads.Infrastructure.Caching.QueryCache;
+using Leads.Infrastructure.Caching.DbLevel;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Caching.Loading;
+using Leads.Infrastructure.Caching.Serialization;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence;
 using Leads.Infrastructure.Persistence.Repositories;
@@ -44,14 +48,14 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
 
         services.AddScoped<LeadReadRepository>();
-        services.AddScoped<ILeadReadRepository>(sp => new CachedLeadReadRepository(sp.GetRequiredService<LeadReadRepository>(), sp.GetRequiredService<QueryCacheRunner>()));
+        services.AddScoped<ILeadReadRepository>(sp => new CachedLeadReadRepository(sp.GetRequiredService<LeadReadRepository>(), sp.GetRequiredService<CachedCall>()));
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<ICategoryRepository, CategoryRepository>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();
         services.AddScoped<Application.Users.IUserRepository, UserRepository>();
         services.AddScoped<UserAccessRepository>();
         services.AddScoped<IUserCredentialStore>(sp => sp.GetRequiredService<UserAccessRepository>());
-        services.AddScoped<IUserAccessRepository>(sp => new CachedUserAccessRepository(sp.GetRequiredService<UserAccessRepository>(), sp.GetRequiredService<QueryCacheRunner>()));
+        services.AddScoped<IUserAccessRepository>(sp => new CachedUserAccessRepository(sp.GetRequiredService<UserAccessRepository>(), sp.GetRequiredService<CachedCall>()));
 
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
@@ -62,13 +66,22 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RedisMemoryMonitor>());
         services.AddSingleton<ICacheMonitor, CacheMonitor>();
         services.AddSingleton<RedisGuard>();
-        services.AddSingleton<TagGenerations>();
+
+        // The engine's rooms (docs/caching.md has the map).
         services.AddSingleton<L1Cache>();
-        services.AddSingleton<CacheInvalidationBus>();
-        services.AddHostedService(sp => sp.GetRequiredService<CacheInvalidationBus>());
-        services.AddSingleton<ICacheStore, MultiLevelCache>();
+        services.AddSingleton<RedisTier>();
+        services.AddSingleton<EntryCodec>();
+        services.AddSingleton<SingleFlight>();
+        services.AddSingleton<RedisLease>();
+        services.AddSingleton<TagGenerations>();
+        services.AddSingleton<InvalidationChannel>();
+        services.AddSingleton<DeferredInvalidations>();
+        services.AddSingleton<TagInvalidator>();
+        services.AddSingleton<InvalidationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
+        services.AddSingleton<MultiLevelCache>();
+        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<MultiLevelCache>());
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
-        services.AddScoped<QueryCacheRunner>();
         return services;
     }
 }

@@ -6,7 +6,8 @@ namespace Leads.Application.Caching;
 /// </summary>
 public static class CacheTags
 {
-    /// <summary>Every lead: admin-scope lists, counts and summaries depend on it.</summary>
+    /// <summary>Any change to any lead. Reads that depend on everything about all leads use it; list pages, counts
+    /// and summaries use the finer <see cref="LeadSetTags"/> instead.</summary>
     public const string AllLeads = "leads";
 
     /// <summary>The category list and everything that shows category names.</summary>
@@ -17,12 +18,12 @@ public static class CacheTags
 
     public static string Lead(Guid leadId) => "lead:" + leadId.ToString("N");
 
-    /// <summary>The leads of one team: member-scope lists, counts and summaries depend on it.</summary>
+    /// <summary>Any change to one team's leads (see <see cref="AllLeads"/>).</summary>
     public static string TeamLeads(Guid teamId) => "team-leads:" + teamId.ToString("N");
 
     public static string User(Guid userId) => "user:" + userId.ToString("N");
 
-    /// <summary>The tags of "the set of leads this scope can see".</summary>
+    /// <summary>The "any change" tags of the set of leads this scope can see.</summary>
     public static IReadOnlyList<string> LeadSet(Security.VisibilityScope scope) =>
         scope.IsAdmin ? [AllLeads] : scope.TeamIds.Select(TeamLeads).ToArray();
 

@@ -11,7 +11,11 @@ public interface ILeadReadRepository
 {
     Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<LeadDto>> ListAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>The leads with these ids, in the order asked; ids that no longer exist are left out.</summary>
+    Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The ids of one page of the filtered, sorted list (bodies come from <see cref="GetManyAsync"/>).</summary>
+    Task<IReadOnlyList<Guid>> ListIdsAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken);
 
     Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken);
 

@@ -64,7 +64,7 @@ public sealed class Lead : AggregateRoot
             Version = 1,
         };
         lead.Apply(details);
-        lead.Raise(new LeadCreated(lead.Id, lead.TeamId, lead.CategoryId));
+        lead.Raise(new LeadCreated(lead.Id, lead.TeamId, lead.CategoryId, lead.Status));
         return lead;
     }
 
@@ -72,11 +72,12 @@ public sealed class Lead : AggregateRoot
     {
         var previousTeam = TeamId;
         var previousCategory = CategoryId;
+        var changed = ChangedFields(details, teamId, ownerUserId);
         Apply(details);
         TeamId = teamId;
         OwnerUserId = ownerUserId;
         Touch(now);
-        Raise(new LeadUpdated(Id, TeamId, previousTeam, CategoryId, previousCategory));
+        Raise(new LeadUpdated(Id, TeamId, previousTeam, CategoryId, previousCategory, Status, changed | LeadFields.UpdatedAt));
     }
 
     public void ChangeStatus(LeadStatus status, DateTimeOffset now)
@@ -97,12 +98,35 @@ public sealed class Lead : AggregateRoot
         Raise(new LeadStatusChanged(Id, TeamId, from, status));
     }
 
-    public void MarkDeleted() => Raise(new LeadDeleted(Id, TeamId, CategoryId));
+    public void MarkDeleted() => Raise(new LeadDeleted(Id, TeamId, CategoryId, Status));
 
     /// <summary>Used by the demo-data seeder to place a lead anywhere in the pipeline without events.</summary>
     public void SeedStatus(LeadStatus status) => Status = status;
 
-    public static bool CanMove(LeadStatus from, LeadStatus to) => from == to || AllowedTransitions[from].Contains(to);
+    private LeadFields ChangedFields(LeadDetails details, Guid teamId, Guid? ownerUserId)
+    {
+        var changed = LeadFields.None;
+        Mark(ref changed, LeadFields.Name, !string.Equals(Name, details.Name, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Email, !string.Equals(Email, details.Email, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Company, !string.Equals(Company, details.Company, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Phone, !string.Equals(Phone, details.Phone, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Source, !string.Equals(Source, details.Source, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Category, CategoryId != details.CategoryId);
+        Mark(ref changed, LeadFields.EstimatedValue, EstimatedValue != details.EstimatedValue);
+        Mark(ref changed, LeadFields.Score, Score != details.Score);
+        Mark(ref changed, LeadFields.Notes, !string.Equals(Notes, details.Notes, StringComparison.Ordinal));
+        Mark(ref changed, LeadFields.Team, TeamId != teamId);
+        Mark(ref changed, LeadFields.Owner, OwnerUserId != ownerUserId);
+        return changed;
+
+        static void Mark(ref LeadFields fields, LeadFields field, bool differs)
+        {
+            if (differs)
+            {
+                fields |= field;
+            }
+        }
+    }
 
     private void Apply(LeadDetails details)
     {

@@ -2,4 +2,4 @@ using Leads.Domain.Common;
 
 namespace Leads.Domain.Leads;
 
-public sealed record LeadCreated(Guid LeadId, Guid TeamId, Guid CategoryId) : IDomainEvent;
+public sealed record LeadCreated(Guid LeadId, Guid TeamId, Guid CategoryId, LeadStatus Status) : IDomainEvent;

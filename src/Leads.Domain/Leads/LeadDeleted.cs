@@ -2,4 +2,4 @@ using Leads.Domain.Common;
 
 namespace Leads.Domain.Leads;
 
-public sealed record LeadDeleted(Guid LeadId, Guid TeamId, Guid CategoryId) : IDomainEvent;
+public sealed record LeadDeleted(Guid LeadId, Guid TeamId, Guid CategoryId, LeadStatus Status) : IDomainEvent;

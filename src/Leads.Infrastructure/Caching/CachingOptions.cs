@@ -1,4 +1,5 @@
 using Leads.Application.Caching;
+using Leads.Infrastructure.Caching.Tiers;
 
 namespace Leads.Infrastructure.Caching;
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using Leads.Application.Caching;
 using Leads.Infrastructure;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
 using Leads.Infrastructure.Caching.Redis;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +49,7 @@ public sealed class CacheEngineHost : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
-    public ICacheStore Cache => _services.GetRequiredService<ICacheStore>();
+    public MultiLevelCache Cache => _services.GetRequiredService<MultiLevelCache>();
 
     public L1Cache L1 => _services.GetRequiredService<L1Cache>();
 

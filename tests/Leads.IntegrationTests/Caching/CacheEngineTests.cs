@@ -336,6 +336,9 @@ public sealed class CacheEngineTests(OwnRedisFixture redis) : IClassFixture<OwnR
             var reads = 0;
             while (!stop.IsCancellationRequested)
             {
+                // An L1 hit completes synchronously: without yielding, four such loops on a two-core machine
+                // starve the thread pool that completes Redis replies, and the clearing loop's SCAN times out.
+                await Task.Yield();
                 var key = keys[reads++ % keys.Length];
                 var result = await _host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample(key.Id, 1)), None);
                 result.Value.Should().Be(new CachedSample(key.Id, 1));

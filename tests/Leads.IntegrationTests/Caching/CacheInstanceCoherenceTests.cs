@@ -69,7 +69,7 @@ public sealed class CacheInstanceCoherenceTests(OwnRedisFixture redis) : IClassF
         // A bump whose message never arrives (as while the reader's subscription connection is down).
         await _writer.Redis.StringIncrementAsync(_prefix + ":tag:gap-tag");
         var remembering = await _reader.Cache.GetAsync<CachedSample>(key, options, None);
-        _reader.Generations.TrustLocal = false;
+        _reader.Generations.Distrust();
         var asking = await _reader.Cache.GetAsync<CachedSample>(key, options, None);
 
         remembering.Outcome.Should().Be(CacheOutcome.HitL1, "this is the gap: remembered generations miss the bump");

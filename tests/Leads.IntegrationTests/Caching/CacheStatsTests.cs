@@ -7,6 +7,8 @@ namespace Leads.IntegrationTests.Caching;
 
 public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(factory)
 {
+    private const int Reads = 400;
+
     [Fact]
     public async Task Cache_stats_show_hit_ratios_hot_keys_and_redis_memory_to_admins()
     {
@@ -14,21 +16,23 @@ public sealed class CacheStatsTests(LeadsApiFactory factory) : ApiTestBase(facto
         var admin = await Factory.CreateAdminClientAsync();
         var before = LeadsListCounts(await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats"));
         var salesA = await Factory.CreateSalesAClientAsync();
-        for (var i = 0; i < 80; i++)
+        // A search nothing matches: the page has no bodies, so its key is the one this test makes hot, hotter
+        // than the lead rows every other test's list reads warm on this shared host.
+        for (var i = 0; i < Reads; i++)
         {
-            (await salesA.GetAsync("/api/leads?pageSize=7")).EnsureSuccessStatusCode();
+            (await salesA.GetAsync("/api/leads?pageSize=7&search=matches-no-lead-" + nameof(CacheStatsTests))).EnsureSuccessStatusCode();
         }
 
-        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats?hotKeys=5");
+        var stats = await admin.GetFromJsonAsync<JsonElement>("/api/admin/cache/stats?hotKeys=10");
         var after = LeadsListCounts(stats);
 
-        (after.Misses - before.Misses).Should().Be(1, "only the first of the 80 reads missed");
-        (after.Hits - before.Hits).Should().Be(79);
+        (after.Misses - before.Misses).Should().Be(1, "only the first of the reads missed");
+        (after.Hits - before.Hits).Should().Be(Reads - 1);
         after.Level.Should().Be("api");
 
         var hotKeys = stats.GetProperty("hotKeys").EnumerateArray().Select(k => k.GetProperty("key").GetString()).ToArray();
-        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read 80 times (hot keys are sampled one in eight)");
-        hotKeys.Should().HaveCountLessThanOrEqualTo(5);
+        hotKeys.Should().Contain(k => k!.StartsWith("api:LeadsList:teams-", StringComparison.Ordinal), "the list was read {0} times (hot keys are sampled one in eight)", Reads);
+        hotKeys.Should().HaveCountLessThanOrEqualTo(10);
 
         var redis = stats.GetProperty("redis");
         redis.GetProperty("connected").GetBoolean().Should().BeTrue();

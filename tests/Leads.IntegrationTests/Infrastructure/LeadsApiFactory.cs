@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Leads.Application.Auth.Models;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Persistence;
 using Leads.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Hosting;
@@ -59,7 +61,10 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+
+            // lead_counts belongs to the leads table: its triggers empty it when leads is truncated (and count
+            // down on a delete). Resetting it on its own could leave it disagreeing with leads.
+            TablesToIgnore = ["__EFMigrationsHistory", "lead_counts"],
         });
     }
 
@@ -106,7 +111,7 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         Services.GetRequiredService<L1Cache>().Clear();
-        Services.GetRequiredService<TagGenerations>().Clear();
+        Services.GetRequiredService<TagGenerations>().Forget();
     }
 
     public async Task<HttpClient> CreateClientForAsync(string userName, string password)

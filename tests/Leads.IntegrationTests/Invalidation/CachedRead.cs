@@ -13,8 +13,15 @@ public sealed record CachedRead(HttpStatusCode Status, string Body, string Cache
 {
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>True when the service level answered from L1 or Redis without running the handler.</summary>
-    public bool IsApiHit => Level("leads-api").StartsWith("leads-api; hit", StringComparison.Ordinal);
+    /// <summary>
+    /// True when the answer came from the cache without loading anything: the service level hit, and so did every
+    /// database-level lookup behind it (a list page is its cached ids plus the cached bodies of its leads). The
+    /// caller's own authorization data (<c>UserAccess</c>) is not part of the answer and is left out.
+    /// </summary>
+    public bool IsCacheHit =>
+        Level("leads-api").StartsWith("leads-api; hit", StringComparison.Ordinal)
+        && Members().Where(m => !m.EndsWith("; key=UserAccess", StringComparison.Ordinal) && !m.StartsWith("leads-http;", StringComparison.Ordinal))
+            .All(m => m.Contains("; hit", StringComparison.Ordinal));
 
     public T As<T>() => JsonSerializer.Deserialize<T>(Body, Json) ?? throw new InvalidOperationException("The body is empty.");
 

@@ -30,7 +30,7 @@ public static class CachedReadExtensions
         {
             var read = await client.ReadAsync(url);
             read.Status.Should().Be(System.Net.HttpStatusCode.OK, "{0} must be readable before it can be cached", url);
-            if (read.IsApiHit)
+            if (read.IsCacheHit)
             {
                 return read;
             }

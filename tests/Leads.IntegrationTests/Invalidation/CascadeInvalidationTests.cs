@@ -62,7 +62,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
 
         foreach (var (client, before) in new[] { (_salesA, salesAList), (_admin, adminList) })
         {
-            var page = (await FreshAsync(client, List)).As<PagedResult<LeadDto>>();
+            var page = (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>();
             page.Items.Should().ContainSingle(l => l.Id == created.Id).Which.Name.Should().Be("Created Lead");
             page.TotalCount.Should().Be(before.As<PagedResult<LeadDto>>().TotalCount + 1);
         }
@@ -107,7 +107,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
             var dto = (await FreshAsync(client, LeadUrl(lead.Id))).As<LeadDto>();
             dto.Name.Should().Be("Renamed Lead");
             dto.Version.Should().Be(lead.Version + 1);
-            (await FreshAsync(client, List)).As<PagedResult<LeadDto>>().Items.Should().ContainSingle(l => l.Id == lead.Id)
+            (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>().Items.Should().ContainSingle(l => l.Id == lead.Id)
                 .Which.Should().Match<LeadDto>(l => l.Name == "Renamed Lead" && l.Version == lead.Version + 1);
         }
 
@@ -172,22 +172,22 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
         (await _admin.PutAsJsonAsync(LeadUrl(lead.Id), move, CachedRead.Json)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         (await FreshAsync(_salesA, LeadUrl(lead.Id))).Status.Should().Be(HttpStatusCode.NotFound);
-        var salesAPage = (await FreshAsync(_salesA, List)).As<PagedResult<LeadDto>>();
+        var salesAPage = (await PageAfterChangeAsync(_salesA, List)).As<PagedResult<LeadDto>>();
         salesAPage.Items.Should().NotContain(l => l.Id == lead.Id);
         salesAPage.TotalCount.Should().Be(salesAList.As<PagedResult<LeadDto>>().TotalCount - 1);
         (await FreshAsync(_salesA, Summary)).As<LeadsSummaryDto>().Total.Should().Be(salesASummary.As<LeadsSummaryDto>().Total - 1);
 
         (await FreshAsync(_salesB, LeadUrl(lead.Id))).As<LeadDto>().TeamId.Should().Be(DemoData.TeamB);
-        var salesBPage = (await FreshAsync(_salesB, List)).As<PagedResult<LeadDto>>();
+        var salesBPage = (await PageAfterChangeAsync(_salesB, List)).As<PagedResult<LeadDto>>();
         salesBPage.Items.Should().ContainSingle(l => l.Id == lead.Id);
         salesBPage.TotalCount.Should().Be(salesBList.As<PagedResult<LeadDto>>().TotalCount + 1);
         (await FreshAsync(_salesB, Summary)).As<LeadsSummaryDto>().Total.Should().Be(salesBSummary.As<LeadsSummaryDto>().Total + 1);
 
         (await FreshAsync(_admin, LeadUrl(lead.Id))).As<LeadDto>().TeamId.Should().Be(DemoData.TeamB);
-        var adminPage = (await FreshAsync(_admin, List)).As<PagedResult<LeadDto>>();
+        var adminPage = (await PageAfterChangeAsync(_admin, List)).As<PagedResult<LeadDto>>();
         adminPage.Items.Should().ContainSingle(l => l.Id == lead.Id).Which.TeamId.Should().Be(DemoData.TeamB);
         adminPage.TotalCount.Should().Be(adminList.As<PagedResult<LeadDto>>().TotalCount);
-        (await FreshAsync(_admin, Summary)).As<LeadsSummaryDto>().Total.Should().Be(adminSummary.As<LeadsSummaryDto>().Total);
+        await UnchangedAsync(_admin, Summary, adminSummary); // admins see both teams: no count changed
 
         await UnchangedAsync(_salesB, Categories, categories);
         await UnchangedAsync(_salesB, LeadUrl(salesBNeighbour.Id), neighbourRead);
@@ -212,7 +212,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
         foreach (var client in new[] { _salesA, _admin })
         {
             (await FreshAsync(client, LeadUrl(lead.Id))).As<LeadDto>().CategoryName.Should().Be(newCategoryName);
-            (await FreshAsync(client, List)).As<PagedResult<LeadDto>>().Items.Should().ContainSingle(l => l.Id == lead.Id)
+            (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>().Items.Should().ContainSingle(l => l.Id == lead.Id)
                 .Which.Should().Match<LeadDto>(l => l.CategoryId == newCategoryId && l.CategoryName == newCategoryName);
         }
 
@@ -245,7 +245,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
         foreach (var client in new[] { _salesA, _admin })
         {
             (await FreshAsync(client, LeadUrl(lead.Id))).As<LeadDto>().Status.Should().Be(LeadStatus.Lost);
-            (await FreshAsync(client, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == lead.Id).Status.Should().Be(LeadStatus.Lost);
+            (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == lead.Id).Status.Should().Be(LeadStatus.Lost);
         }
 
         foreach (var (client, before) in new[] { (_salesA, salesASummary), (_admin, adminSummary) })
@@ -279,7 +279,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
         foreach (var (client, list, summary) in new[] { (_salesA, salesAList, salesASummary), (_admin, adminList, adminSummary) })
         {
             (await FreshAsync(client, LeadUrl(lead.Id))).Status.Should().Be(HttpStatusCode.NotFound);
-            var page = (await FreshAsync(client, List)).As<PagedResult<LeadDto>>();
+            var page = (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>();
             page.Items.Should().NotContain(l => l.Id == lead.Id);
             page.TotalCount.Should().Be(list.As<PagedResult<LeadDto>>().TotalCount - 1);
             (await FreshAsync(client, Summary)).As<LeadsSummaryDto>().Total.Should().Be(summary.As<LeadsSummaryDto>().Total - 1);
@@ -321,7 +321,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
 
         foreach (var (client, scope) in reads)
         {
-            var page = (await FreshAsync(client, List)).As<PagedResult<LeadDto>>();
+            var page = (await PageAfterChangeAsync(client, List)).As<PagedResult<LeadDto>>();
             page.Items.Where(l => l.CategoryId == category.Id).Should().OnlyContain(l => l.CategoryName == "Renamed category", "{0} shows category names", scope);
             page.Items.Should().NotContain(l => l.CategoryName == category.Name);
 
@@ -390,7 +390,7 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
 
         var salesB = await _salesB.ReadAsync(List);
         salesB.Policy("UserAccess").Should().StartWith("leads-db; hit", "the access of sales-b did not change");
-        salesB.IsApiHit.Should().BeTrue();
+        salesB.IsCacheHit.Should().BeTrue();
         salesB.Body.Should().Be(salesBList.Body);
     }
 
@@ -411,15 +411,15 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
         var teamALead = await OpenLeadAsync(DemoData.TeamA);
         var statusA = await _admin.PatchAsJsonAsync($"{LeadUrl(teamALead.Id)}/status", new { status = nameof(LeadStatus.Lost), version = teamALead.Version });
         statusA.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await FreshAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamALead.Id).Status.Should().Be(LeadStatus.Lost);
+        (await PageAfterChangeAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamALead.Id).Status.Should().Be(LeadStatus.Lost);
         await UnchangedAsync(_salesB, Summary, salesBSummary);
 
         // A change in team B: both scopes depend on it.
         await _salesA.WarmAsync(List);
         var update = LeadRequests.Update(teamBLead) with { Name = "Seen by two teams" };
         (await _salesB.PutAsJsonAsync(LeadUrl(teamBLead.Id), update, CachedRead.Json)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await FreshAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamBLead.Id).Name.Should().Be("Seen by two teams");
-        (await FreshAsync(_salesB, Summary)).As<LeadsSummaryDto>().Total.Should().Be(salesBSummary.As<LeadsSummaryDto>().Total);
+        (await PageAfterChangeAsync(_salesA, List)).As<PagedResult<LeadDto>>().Items.Single(l => l.Id == teamBLead.Id).Name.Should().Be("Seen by two teams");
+        await UnchangedAsync(_salesB, Summary, salesBSummary); // a rename changes no count
     }
 
     [Fact]
@@ -451,14 +451,27 @@ public sealed class CascadeInvalidationTests(LeadsApiFactory factory) : ApiTestB
     private static async Task<CachedRead> FreshAsync(HttpClient client, string url)
     {
         var read = await client.ReadAsync(url);
-        read.IsApiHit.Should().BeFalse("{0} depends on the change, so its cached answer must not be served (Cache-Status: {1})", url, read.CacheStatus);
+        read.IsCacheHit.Should().BeFalse("{0} depends on the change, so its cached answer must not be served (Cache-Status: {1})", url, read.CacheStatus);
+        return read;
+    }
+
+    /// <summary>
+    /// A list page read after a change. Its cached ids may rightly still be served (an edit that does not move the
+    /// lead in or out of the page, or within its order, leaves them valid), and its bodies may already be fresh in
+    /// the cache (the write reloaded them), so a full hit is allowed; the caller asserts that the content shows the
+    /// change.
+    /// </summary>
+    private static async Task<CachedRead> PageAfterChangeAsync(HttpClient client, string url)
+    {
+        var read = await client.ReadAsync(url);
+        read.Status.Should().Be(HttpStatusCode.OK);
         return read;
     }
 
     private static async Task UnchangedAsync(HttpClient client, string url, CachedRead warmed)
     {
         var read = await client.ReadAsync(url);
-        read.IsApiHit.Should().BeTrue("{0} does not depend on the change, so its cached answer stays valid (Cache-Status: {1})", url, read.CacheStatus);
+        read.IsCacheHit.Should().BeTrue("{0} does not depend on the change, so its cached answer stays valid (Cache-Status: {1})", url, read.CacheStatus);
         read.Body.Should().Be(warmed.Body);
     }
 

@@ -27,7 +27,7 @@ public sealed class DomainEventDispatchTests(LeadsApiFactory factory) : ApiTestB
         });
 
         var read = await salesA.ReadAsync(url);
-        read.IsApiHit.Should().BeFalse("the saved change raised LeadStatusChanged (Cache-Status: {0})", read.CacheStatus);
+        read.IsCacheHit.Should().BeFalse("the saved change raised LeadStatusChanged (Cache-Status: {0})", read.CacheStatus);
         read.As<LeadDto>().Status.Should().Be(LeadStatus.Lost);
     }
 }

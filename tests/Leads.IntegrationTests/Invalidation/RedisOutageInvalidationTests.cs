@@ -199,7 +199,7 @@ public sealed class RedisOutageInvalidationTests(RedisOutageFixture fixture, ITe
         read.Level("leads-api").Should().NotContain("fwd=bypass", "the pending invalidation must be replayed within {0}", RecoveryBound);
 
         var hit = await client.ReadAsync(url);
-        hit.IsApiHit.Should().BeTrue();
+        hit.IsCacheHit.Should().BeTrue();
         hit.As<LeadDto>().Notes.Should().Be(notes);
     }
 

@@ -4,6 +4,8 @@ using Leads.Application.Caching;
 using Leads.Application.Common.Behaviors;
 using Leads.Domain.Leads;
 using Leads.Infrastructure.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -23,7 +23,7 @@ public sealed class LeadLifecycleTests
         lead.OwnerUserId.Should().Be(owner);
         lead.Name.Should().Be("Ada Lovelace");
         lead.CategoryId.Should().Be(LeadFactory.CategoryOne);
-        lead.DomainEvents.Should().ContainSingle().Which.Should().Be(new LeadCreated(lead.Id, LeadFactory.TeamA, LeadFactory.CategoryOne));
+        lead.DomainEvents.Should().ContainSingle().Which.Should().Be(new LeadCreated(lead.Id, LeadFactory.TeamA, LeadFactory.CategoryOne, LeadStatus.New));
     }
 
     [Fact]
@@ -44,7 +44,8 @@ public sealed class LeadLifecycleTests
         lead.Update(LeadFactory.Details(LeadFactory.CategoryTwo, "Grace Hopper"), LeadFactory.TeamB, null, later);
 
         lead.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new LeadUpdated(lead.Id, LeadFactory.TeamB, LeadFactory.TeamA, LeadFactory.CategoryTwo, LeadFactory.CategoryOne));
+            new LeadUpdated(lead.Id, LeadFactory.TeamB, LeadFactory.TeamA, LeadFactory.CategoryTwo, LeadFactory.CategoryOne, LeadStatus.New,
+                LeadFields.Name | LeadFields.Category | LeadFields.Team | LeadFields.UpdatedAt));
         lead.TeamId.Should().Be(LeadFactory.TeamB);
         lead.CategoryId.Should().Be(LeadFactory.CategoryTwo);
         lead.Name.Should().Be("Grace Hopper");
@@ -61,7 +62,19 @@ public sealed class LeadLifecycleTests
         lead.Update(LeadFactory.Details(), LeadFactory.TeamA, null, Created.AddMinutes(1));
 
         lead.DomainEvents.Should().ContainSingle().Which.Should().Be(
-            new LeadUpdated(lead.Id, LeadFactory.TeamA, LeadFactory.TeamA, LeadFactory.CategoryOne, LeadFactory.CategoryOne));
+            new LeadUpdated(lead.Id, LeadFactory.TeamA, LeadFactory.TeamA, LeadFactory.CategoryOne, LeadFactory.CategoryOne, LeadStatus.New, LeadFields.UpdatedAt));
+    }
+
+    [Fact]
+    public void Update_names_only_the_fields_whose_value_differs()
+    {
+        var lead = LeadFactory.Create(Created);
+        lead.DequeueDomainEvents();
+        var details = LeadFactory.Details() with { Notes = "called back on Monday", Phone = "+44 20 7946 0001" };
+
+        lead.Update(details, LeadFactory.TeamA, null, Created.AddMinutes(1));
+
+        lead.DomainEvents.OfType<LeadUpdated>().Single().Changed.Should().Be(LeadFields.Notes | LeadFields.Phone | LeadFields.UpdatedAt);
     }
 
     [Fact]
@@ -87,7 +100,7 @@ public sealed class LeadLifecycleTests
 
         lead.MarkDeleted();
 
-        lead.DomainEvents.Should().ContainSingle().Which.Should().Be(new LeadDeleted(lead.Id, LeadFactory.TeamB, LeadFactory.CategoryOne));
+        lead.DomainEvents.Should().ContainSingle().Which.Should().Be(new LeadDeleted(lead.Id, LeadFactory.TeamB, LeadFactory.CategoryOne, LeadStatus.New));
     }
 
     [Fact]

@@ -10,28 +10,24 @@ namespace Leads.Application.Common.Behaviors;
 /// queries only. Exceptions (validation, not found, failures) propagate and are never cached.
 /// </summary>
 public sealed class CachingBehavior<TMessage, TResponse>(
-    ICacheStore cache,
-    ICachePolicyProvider policies,
+    CachedCall cachedCall,
     ICurrentUser currentUser,
-    ICacheTrace trace,
     ICachedPayloadSink payloads) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICacheableQuery<TResponse>
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var policy = policies.Get(message.CachePolicy);
-        if (!policy.Enabled)
-        {
-            trace.Record(policy.Level, policy.Name, CacheOutcome.Bypass);
-            return await next(message, cancellationToken);
-        }
+        var policy = cachedCall.Policy(message.CachePolicy);
 
-        VisibilityScope? scope = message.VariesByCaller ? currentUser.RequireAccess().Scope : null;
-        var key = new CacheKey(policy.Level, policy.Name, scope?.PartitionKey ?? CacheKey.SharedPartition, message.CacheKey);
-        var options = new CacheEntryOptions(policy, message.GetCacheTags(scope));
-
-        var result = await cache.GetOrCreateAsync(key, options, ct => next(message, ct), cancellationToken);
-        trace.Record(policy.Level, policy.Name, result.Outcome, stored: result.Outcome == CacheOutcome.Miss && result.Payload is not null);
+        // A switched-off policy needs neither the caller's scope nor tags: the handler does its own checks.
+        VisibilityScope? scope = policy.Enabled && message.VariesByCaller ? currentUser.RequireAccess().Scope : null;
+        var result = await cachedCall.RunAsync(
+            policy,
+            scope?.PartitionKey ?? CacheKey.SharedPartition,
+            message.CacheKey,
+            policy.Enabled ? message.GetCacheTags(scope) : [],
+            ct => next(message, ct),
+            cancellationToken);
         if (result.Payload is not null)
         {
             payloads.Offer(result.Payload);

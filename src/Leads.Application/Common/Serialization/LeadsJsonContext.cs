@@ -20,6 +20,7 @@ namespace Leads.Application.Common.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(LeadDto))]
 [JsonSerializable(typeof(PagedResult<LeadDto>))]
+[JsonSerializable(typeof(LeadIdPage))]
 [JsonSerializable(typeof(LeadsSummaryDto))]
 [JsonSerializable(typeof(LeadCounts))]
 [JsonSerializable(typeof(IReadOnlyList<CategoryDto>))]

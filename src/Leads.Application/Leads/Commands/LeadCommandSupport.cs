@@ -1,14 +1,21 @@
 using Leads.Application.Categories;
 using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
+using Leads.Application.Leads.Models;
 using Leads.Application.Security;
 using Leads.Application.Users;
 using Leads.Domain.Leads;
+using Mapster;
 
 namespace Leads.Application.Leads.Commands;
 
 /// <summary>Checks shared by the lead commands: references exist, the caller may act on the team, versions match.</summary>
-public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDirectory teams, IUserRepository users, ICurrentUser currentUser)
+public sealed class LeadCommandSupport(
+    ICategoryRepository categories,
+    ITeamDirectory teams,
+    IUserRepository users,
+    ICurrentUser currentUser,
+    TypeAdapterConfig mapping)
 {
     public LeadDetails ToDetails(ILeadFields fields) => new(
         fields.Name.Trim(),
@@ -76,5 +83,20 @@ public sealed class LeadCommandSupport(ICategoryRepository categories, ITeamDire
         }
 
         return lead;
+    }
+
+    /// <summary>
+    /// The answer to a committed write: the lead as it is now, or, when another write deleted it between this
+    /// write's commit and this read, the lead as this write saved it. The write did happen; a 404 would say it did not.
+    /// </summary>
+    public async Task<LeadDto> AnswerAsync(ILeadReadRepository reads, Lead saved, CancellationToken cancellationToken)
+    {
+        if (await reads.GetByIdAsync(saved.Id, cancellationToken) is { } current)
+        {
+            return current;
+        }
+
+        var category = await categories.FindAsync(saved.CategoryId, cancellationToken);
+        return saved.Adapt<LeadDto>(mapping) with { CategoryName = category?.Name ?? string.Empty };
     }
 }

@@ -3,7 +3,7 @@ using Leads.Application.Caching;
 
 namespace Leads.Infrastructure.Caching.Monitoring;
 
-public sealed class CacheMonitor(CacheStatistics statistics, HotKeyTracker hotKeys, L1Cache l1, RedisMemoryMonitor memory, CacheInvalidationBus bus, Redis.RedisGuard redis) : ICacheMonitor
+public sealed class CacheMonitor(CacheStatistics statistics, HotKeyTracker hotKeys, Tiers.L1Cache l1, RedisMemoryMonitor memory, Invalidation.DeferredInvalidations deferred, Redis.RedisGuard redis) : ICacheMonitor
 {
     public async Task<CacheStatsDto> GetStatsAsync(int hotKeyCount, CancellationToken cancellationToken)
     {
@@ -23,6 +23,6 @@ public sealed class CacheMonitor(CacheStatistics statistics, HotKeyTracker hotKe
             hotKeys.Top(hotKeyCount).Select(k => new HotKeyDto(k.Key, k.Value)).ToArray(),
             l1.Count,
             new RedisStatsDto(redis.IsAvailable, sample?.UsedBytes ?? 0, sample?.MaxBytes ?? 0, sample?.SampledAt),
-            bus.PendingCount);
+            deferred.Count);
     }
 }

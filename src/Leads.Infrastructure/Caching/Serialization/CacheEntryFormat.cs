@@ -114,5 +114,4 @@ public static class CacheEntryFormat
         decoded = new DecodedEntry(json, hash, stamps, storedAt);
         return true;
     }
-
 }

@@ -196,6 +196,35 @@ namespace Leads.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("Leads.Infrastructure.Persistence.Counts.LeadCount", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_count");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("value_sum");
+
+                    b.HasKey("TeamId", "Status", "CategoryId");
+
+                    b.ToTable("lead_counts", (string)null);
+                });
+
             modelBuilder.Entity("Leads.Domain.Leads.Lead", b =>
                 {
                     b.HasOne("Leads.Domain.Categories.LeadCategory", null)

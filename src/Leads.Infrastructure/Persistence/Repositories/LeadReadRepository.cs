@@ -2,6 +2,7 @@ using Leads.Application.Leads;
 using Leads.Application.Leads.Models;
 using Leads.Application.Security;
 using Leads.Domain.Leads;
+using Leads.Infrastructure.Persistence.Counts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Leads.Infrastructure.Persistence.Repositories;
@@ -12,22 +13,69 @@ public sealed class LeadReadRepository(LeadsDbContext db) : ILeadReadRepository
     public Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
         Project(db.Leads.AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<LeadDto>> ListAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
-        var query = Sort(Filter(db.Leads.AsNoTracking(), filter, scope), sort);
-        return await Project(query.Skip(skip).Take(take)).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = ids.ToArray();
+
+        // One round trip: WHERE id = ANY(@ids); the order is restored here.
+        var found = await Project(db.Leads.AsNoTracking().Where(l => wanted.Contains(l.Id))).ToDictionaryAsync(l => l.Id, cancellationToken);
+        return ids.Where(found.ContainsKey).Select(id => found[id]).ToArray();
     }
 
-    public Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
-        Filter(db.Leads.AsNoTracking(), filter, scope).CountAsync(cancellationToken);
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken) =>
+        await Sort(Filter(db.Leads.AsNoTracking(), filter, scope), sort).Skip(skip).Take(take).Select(l => l.Id).ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Without search, the total is a sum over <c>lead_counts</c> (a few rows per team, kept by triggers in each
+    /// write's transaction); a search can only be answered by counting the matching leads.
+    /// </summary>
+    public async Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(filter.Search))
+        {
+            return await Filter(db.Leads.AsNoTracking(), filter, scope).CountAsync(cancellationToken);
+        }
+
+        var counts = CountsOf(scope);
+        if (filter.Status is { } status)
+        {
+            counts = counts.Where(c => c.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            counts = counts.Where(c => c.CategoryId == categoryId);
+        }
+
+        return await counts.SumAsync(c => c.Count, cancellationToken);
+    }
+
+    /// <summary>The summary's aggregates, read from <c>lead_counts</c> instead of grouping the leads table.</summary>
     public async Task<LeadCounts> GetCountsAsync(VisibilityScope scope, CancellationToken cancellationToken)
     {
-        var rows = await Filter(db.Leads.AsNoTracking(), new LeadFilter(null, null, null), scope)
-            .GroupBy(l => new { l.Status, l.CategoryId })
-            .Select(g => new LeadCountRow(g.Key.Status, g.Key.CategoryId, g.Count(), g.Sum(l => l.EstimatedValue)))
+        var rows = await CountsOf(scope)
+            .GroupBy(c => new { c.Status, c.CategoryId })
+            .Select(g => new LeadCountRow(g.Key.Status, g.Key.CategoryId, g.Sum(c => c.Count), g.Sum(c => c.Value)))
             .ToListAsync(cancellationToken);
         return new LeadCounts(rows);
+    }
+
+    // Rows that reached zero stay in the table; they are no (status, category) a reader should see.
+    private IQueryable<LeadCount> CountsOf(VisibilityScope scope)
+    {
+        var counts = db.LeadCounts.AsNoTracking().Where(c => c.Count != 0);
+        if (!scope.IsAdmin)
+        {
+            var teams = scope.TeamIds.ToArray();
+            counts = counts.Where(c => teams.Contains(c.TeamId));
+        }
+
+        return counts;
     }
 
     private static IQueryable<Lead> Filter(IQueryable<Lead> leads, LeadFilter filter, VisibilityScope scope)

@@ -1,4 +1,3 @@
-using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Leads.Models;
 using Mediator;
@@ -17,6 +16,6 @@ public sealed class ChangeLeadStatusCommandHandler(
         var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
         lead.ChangeStatus(command.Status, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? throw new NotFoundException("Lead", command.Id);
+        return await support.AnswerAsync(reads, lead, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Leads.Models;
-using Mapster;
 using Mediator;
 
 namespace Leads.Application.Leads.Commands.CreateLead;
@@ -10,8 +9,7 @@ public sealed class CreateLeadCommandHandler(
     ILeadReadRepository reads,
     LeadCommandSupport support,
     IUnitOfWork unitOfWork,
-    IClock clock,
-    TypeAdapterConfig mapping) : ICommandHandler<CreateLeadCommand, LeadDto>
+    IClock clock) : ICommandHandler<CreateLeadCommand, LeadDto>
 {
     public async ValueTask<LeadDto> Handle(CreateLeadCommand command, CancellationToken cancellationToken)
     {
@@ -23,6 +21,6 @@ public sealed class CreateLeadCommandHandler(
         leads.Add(lead);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? lead.Adapt<LeadDto>(mapping);
+        return await support.AnswerAsync(reads, lead, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
+using Leads.Application.Common.Behaviors;
 using Mediator;
 
 namespace Leads.Application.Leads.Commands.DeleteLead;
 
-public sealed record DeleteLeadCommand(Guid Id, long? ExpectedVersion) : ICommand;
+public sealed record DeleteLeadCommand(Guid Id, long? ExpectedVersion) : ICommand, IVersionedCommand<Unit>;

@@ -1,5 +1,5 @@
+using Leads.Application.Common.Behaviors;
 using Leads.Application.Leads.Models;
-using Mediator;
 
 namespace Leads.Application.Leads.Commands.UpdateLead;
 
@@ -17,4 +17,4 @@ public sealed record UpdateLeadCommand(
     string? Notes,
     Guid? TeamId,
     Guid? OwnerUserId,
-    long? ExpectedVersion) : ICommand<LeadDto>, ILeadFields;
+    long? ExpectedVersion) : IVersionedCommand<LeadDto>, ILeadFields;

@@ -1,4 +1,3 @@
-using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Leads.Models;
 using Mediator;
@@ -22,6 +21,6 @@ public sealed class UpdateLeadCommandHandler(
         lead.Update(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await reads.GetByIdAsync(lead.Id, cancellationToken) ?? throw new NotFoundException("Lead", command.Id);
+        return await support.AnswerAsync(reads, lead, cancellationToken);
     }
 }

@@ -10,5 +10,7 @@ public sealed record GetLeadsSummaryQuery : ICacheableQuery<LeadsSummaryDto>
 
     public string CacheKey => "summary";
 
-    public IReadOnlyList<string> GetCacheTags(VisibilityScope? scope) => [.. CacheTags.LeadSet(scope!), CacheTags.Categories];
+    /// <summary>Counts by status and category and value sums: a notes or name edit leaves the summary valid.</summary>
+    public IReadOnlyList<string> GetCacheTags(VisibilityScope? scope) =>
+        [.. LeadSetTags.For(scope!, LeadFilter.GroupedCountReads), CacheTags.Categories];
 }

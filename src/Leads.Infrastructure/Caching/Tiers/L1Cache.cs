@@ -2,7 +2,7 @@ using Leads.Application.Caching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace Leads.Infrastructure.Caching;
+namespace Leads.Infrastructure.Caching.Tiers;
 
 /// <summary>
 /// The in-process tier: the deserialized value and its payload, stamped like the Redis entry. Bounded by

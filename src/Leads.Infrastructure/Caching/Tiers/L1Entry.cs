@@ -1,5 +1,5 @@
 using Leads.Application.Caching;
 
-namespace Leads.Infrastructure.Caching;
+namespace Leads.Infrastructure.Caching.Tiers;
 
 public sealed record L1Entry(object? Value, CachedPayload Payload, long[] Stamps);

@@ -1,4 +1,4 @@
-namespace Leads.Infrastructure.Caching;
+namespace Leads.Infrastructure.Caching.Tiers;
 
 public sealed class L1Options
 {

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Leads.Infrastructure.Caching.Redis;
+using Leads.Infrastructure.Caching.Tiers;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Leads.Infrastructure.Caching;
+namespace Leads.Infrastructure.Caching.Invalidation;
 
 /// <summary>
 /// Per-tag generation counters: the source of truth is a Redis counter per tag (<c>{prefix}:tag:{tag}</c>), and
@@ -30,13 +31,15 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
 
     /// <summary>
     /// False while the invalidation subscription is down: remembered generations may be outdated, so every
-    /// lookup asks Redis (one MGET) until the subscription is back.
+    /// lookup asks Redis (one MGET) until the subscription is back (see <see cref="InvalidationListener"/>).
     /// </summary>
-    public bool TrustLocal
-    {
-        get => _trustLocal;
-        set => _trustLocal = value;
-    }
+    public bool TrustsLocal => _trustLocal;
+
+    /// <summary>Stops using remembered generations until <see cref="Trust"/>.</summary>
+    public void Distrust() => _trustLocal = false;
+
+    /// <summary>Uses remembered generations again (call after <see cref="Forget"/>, so nothing from before a gap is reused).</summary>
+    public void Trust() => _trustLocal = true;
 
     /// <summary>The current generations of <paramref name="tags"/>, or null when Redis cannot be asked.</summary>
     public async ValueTask<long[]?> GetAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
@@ -46,7 +49,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         List<int>? missing = null;
         for (var i = 0; i < tags.Count; i++)
         {
-            if (TrustLocal && _local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
+            if (_trustLocal && _local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
             {
                 stamps[i] = known.Generation;
             }
@@ -121,7 +124,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             generation).Generation;
 
     /// <summary>Forgets every local value (after a reconnect: messages may have been missed).</summary>
-    public void Clear() => _local.Clear();
+    public void Forget() => _local.Clear();
 
     private readonly record struct Known(long Generation, long LearnedAt);
 }

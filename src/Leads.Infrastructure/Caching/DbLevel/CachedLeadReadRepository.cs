@@ -1,0 +1,61 @@
+using Leads.Application.Caching;
+using Leads.Application.Leads;
+using Leads.Application.Leads.Models;
+using Leads.Application.Security;
+
+namespace Leads.Infrastructure.Caching.DbLevel;
+
+/// <summary>
+/// The database-level query cache for leads: lookups by id (policy LeadRecord) and count queries (policy
+/// LeadCounts) go through Redis; list page bodies are the same LeadRecord entries, read in one batch.
+/// </summary>
+public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCall cache) : ILeadReadRepository
+{
+    public async Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        (await cache.RunAsync(
+            CachePolicies.LeadRecord,
+            CacheKey.SharedPartition,
+            CacheKey.Parts(id),
+            [CacheTags.Lead(id), CacheTags.Categories],
+            async ct => await inner.GetByIdAsync(id, ct),
+            cancellationToken)).Value;
+
+    /// <summary>Bodies of a list page: the same LeadRecord entries as lookups by id, read in one batch; one SQL query for what is missing.</summary>
+    public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var found = await cache.RunManyAsync<Guid, LeadDto>(
+            CachePolicies.LeadRecord,
+            CacheKey.SharedPartition,
+            ids,
+            id => CacheKey.Parts(id),
+            id => [CacheTags.Lead(id), CacheTags.Categories],
+            async (missing, ct) =>
+            {
+                var loaded = (await inner.GetManyAsync(missing, ct)).ToDictionary(l => l.Id);
+                return missing.Select(id => loaded.GetValueOrDefault(id)).ToArray();
+            },
+            cancellationToken);
+        return found.Where(l => l is not null).Select(l => l!).ToArray();
+    }
+
+    public Task<IReadOnlyList<Guid>> ListIdsAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken) =>
+        inner.ListIdsAsync(filter, scope, sort, skip, take, cancellationToken);
+
+    public async Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
+        (await cache.RunAsync<int?>(
+            CachePolicies.LeadCounts,
+            scope.PartitionKey,
+            CacheKey.Parts("count", filter.Status, filter.CategoryId, filter.Search),
+            filter.CacheTags(scope),
+            async ct => await inner.CountAsync(filter, scope, ct),
+            cancellationToken)).Value ?? 0;
+
+    public async Task<LeadCounts> GetCountsAsync(VisibilityScope scope, CancellationToken cancellationToken) =>
+        (await cache.RunAsync(
+            CachePolicies.LeadCounts,
+            scope.PartitionKey,
+            "grouped",
+            LeadSetTags.For(scope, LeadFilter.GroupedCountReads),
+            async ct => await inner.GetCountsAsync(scope, ct),
+            cancellationToken)).Value ?? new LeadCounts([]);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Leads.Infrastructure.Caching.Invalidation;
+
+/// <summary>
+/// Tag bumps that could not reach Redis, kept and replayed until they land. While any is pending this instance
+/// serves nothing from any cache tier (see <c>MultiLevelCache</c>), so the data it just changed cannot be served
+/// stale by it.
+/// </summary>
+public sealed partial class DeferredInvalidations(TagGenerations generations, InvalidationChannel channel, CacheMetrics metrics, ILogger<DeferredInvalidations> logger)
+{
+    // Tag -> number of the latest deferral that named it, so a flush removes only what it applied.
+    private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private long _deferrals;
+
+    public bool HasPending => !_pending.IsEmpty;
+
+    public int Count => _pending.Count;
+
+    public void Defer(IReadOnlyCollection<string> tags)
+    {
+        var deferral = Interlocked.Increment(ref _deferrals);
+        foreach (var tag in tags)
+        {
+            _pending[tag] = deferral;
+        }
+
+        metrics.Invalidated(tags.Count, "deferred");
+        LogDeferred(tags.Count);
+    }
+
+    /// <summary>Applies what is pending, when Redis answers; one flush at a time, a concurrent call returns at once.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.IsEmpty || !await _flushGate.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            var snapshot = _pending.ToArray();
+            var applied = await generations.IncrementAsync(snapshot.Select(p => p.Key).ToArray(), cancellationToken);
+            if (applied is null)
+            {
+                return;
+            }
+
+            // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
+            // still happen, so it stays pending (removing by key alone would lose it).
+            foreach (var entry in snapshot)
+            {
+                _pending.TryRemove(entry);
+            }
+
+            metrics.Invalidated(snapshot.Length, "replayed");
+            LogReplayed(snapshot.Length);
+            await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied));
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable: {Count} tag invalidations deferred; this instance bypasses the cache until they are applied")]
+    private partial void LogDeferred(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} deferred tag invalidations")]
+    private partial void LogReplayed(int count);
+}

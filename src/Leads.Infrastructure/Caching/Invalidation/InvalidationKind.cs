@@ -1,0 +1,9 @@
+namespace Leads.Infrastructure.Caching.Invalidation;
+
+/// <summary>The kinds of <see cref="InvalidationMessage"/>; the value is the character on the wire.</summary>
+public enum InvalidationKind
+{
+    Tags = 't',
+    Key = 'k',
+    Clear = 'c',
+}

@@ -1,0 +1,125 @@
+using Leads.Infrastructure.Caching.Redis;
+using Leads.Infrastructure.Caching.Tiers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Leads.Infrastructure.Caching.Invalidation;
+
+/// <summary>
+/// Keeps this instance's in-process state coherent with the others, and owns every decision to forget it:
+/// <list type="bullet">
+/// <item>applies other instances' messages (new tag generations, removed keys, "drop your L1");</item>
+/// <item>while the subscription is down, stops trusting remembered generations (every lookup asks Redis);</item>
+/// <item>after a (re)subscription, drops L1 and remembered generations: messages may have been missed;</item>
+/// <item>replays deferred invalidations on a timer and on reconnect.</item>
+/// </list>
+/// </summary>
+public sealed partial class InvalidationListener : BackgroundService
+{
+    private readonly RedisGuard _redis;
+    private readonly TagGenerations _generations;
+    private readonly L1Cache _l1;
+    private readonly InvalidationChannel _channel;
+    private readonly DeferredInvalidations _deferred;
+    private readonly ILogger<InvalidationListener> _logger;
+    private readonly TimeSpan _retryInterval;
+    private volatile bool _subscribed;
+
+    public InvalidationListener(
+        RedisGuard redis,
+        TagGenerations generations,
+        L1Cache l1,
+        InvalidationChannel channel,
+        DeferredInvalidations deferred,
+        IOptions<CachingOptions> options,
+        ILogger<InvalidationListener> logger)
+    {
+        _redis = redis;
+        _generations = generations;
+        _l1 = l1;
+        _channel = channel;
+        _deferred = deferred;
+        _logger = logger;
+        _retryInterval = options.Value.Redis.RetryPendingInterval;
+        redis.Multiplexer.ConnectionRestored += (_, e) =>
+        {
+            ForgetLocalState(trustAgain: e.ConnectionType == ConnectionType.Subscription);
+            _ = _deferred.FlushAsync(CancellationToken.None);
+        };
+        redis.Multiplexer.ConnectionFailed += (_, e) =>
+        {
+            // Without the subscription this instance hears of no other instance's invalidation: until it is back,
+            // every lookup reads the current generations from Redis instead of the ones it remembers.
+            if (e.ConnectionType == ConnectionType.Subscription)
+            {
+                _generations.Distrust();
+            }
+
+            _l1.Clear();
+        };
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_retryInterval);
+        do
+        {
+            try
+            {
+                if (!_subscribed && _redis.IsAvailable)
+                {
+                    await _channel.SubscribeAsync(OnMessage);
+                    _subscribed = true;
+
+                    // Anything learned before the subscription existed may already be outdated.
+                    ForgetLocalState(trustAgain: false);
+                }
+
+                await _deferred.FlushAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                LogBackgroundFailure(ex.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Drops L1 and the remembered generations; with <paramref name="trustAgain"/>, remembered generations are trusted again from now on.</summary>
+    private void ForgetLocalState(bool trustAgain)
+    {
+        // Forget first, then trust again: nothing learned before the gap may be reused.
+        _generations.Forget();
+        if (trustAgain)
+        {
+            _generations.Trust();
+        }
+
+        _l1.Clear();
+    }
+
+    private void OnMessage(InvalidationMessage message)
+    {
+        switch (message.Kind)
+        {
+            case InvalidationKind.Tags:
+                foreach (var (tag, generation) in message.Generations)
+                {
+                    _generations.Observe(tag, generation);
+                }
+
+                break;
+            case InvalidationKind.Key:
+                _l1.Remove(message.Key);
+                break;
+            case InvalidationKind.Clear when message.Origin != _channel.Origin:
+                _l1.Clear();
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache invalidation background work failed: {Reason}")]
+    private partial void LogBackgroundFailure(string reason);
+}

@@ -1,0 +1,47 @@
+using Leads.Infrastructure.Caching.Tiers;
+
+namespace Leads.Infrastructure.Caching.Invalidation;
+
+/// <summary>
+/// Invalidates tags everywhere: one INCR per tag in Redis (every entry stamped with the old generation becomes a
+/// miss on every instance), then a message so other instances stop trusting their L1 copies at once. A bump that
+/// cannot reach Redis is deferred and this instance drops its own L1, which may hold what just changed.
+/// </summary>
+public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidations deferred, InvalidationChannel channel, L1Cache l1, CacheMetrics metrics)
+{
+    private long _issued;
+
+    /// <summary>
+    /// How many invalidations this instance has issued. Loads that cannot be stamped (Redis unreachable) are
+    /// shared only among callers that saw the same count, so a read that follows a write never joins a load
+    /// that started before it.
+    /// </summary>
+    public long Issued => Interlocked.Read(ref _issued);
+
+    /// <summary>Never throws; returns once the bump is in Redis, or recorded for retry.</summary>
+    public async ValueTask InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    {
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _issued);
+        var applied = await generations.IncrementAsync(tags, cancellationToken);
+        if (applied is null)
+        {
+            deferred.Defer(tags);
+            l1.Clear();
+            return;
+        }
+
+        metrics.Invalidated(tags.Count, "applied");
+        await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied));
+    }
+
+    /// <summary>Tells every instance to drop one key from L1.</summary>
+    public Task PublishKeyRemovedAsync(string fullKey) => channel.PublishAsync(InvalidationMessage.KeyRemoved(channel.Origin, fullKey));
+
+    /// <summary>Tells every other instance to drop its whole L1.</summary>
+    public Task PublishClearAsync() => channel.PublishAsync(InvalidationMessage.ClearAll(channel.Origin));
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Leads.Infrastructure.Caching.Redis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Leads.Infrastructure.Caching.Loading;
+
+/// <summary>
+/// Cross-instance stampede protection: before loading a missing entry an instance takes a short Redis lease on
+/// its key (<c>{key}:lease</c>, same hash slot as the entry on a cluster); an instance that finds the lease taken
+/// polls for the entry the holder is about to store instead of loading it too.
+/// </summary>
+public sealed class RedisLease(RedisGuard redis, IOptions<CachingOptions> options)
+{
+    private readonly StampedeOptions _options = options.Value.Stampede;
+
+    /// <summary>Tries to take the lease; <c>Reachable</c> is false when Redis could not be asked (then nobody holds it for us).</summary>
+    public async ValueTask<Held> TakeAsync(string fullKey)
+    {
+        var key = (RedisKey)(fullKey + ":lease");
+        var token = (RedisValue)Guid.NewGuid().ToString("N");
+        var (ok, taken) = await redis.TryAsync(
+            (key, token, _options.LeaseDuration),
+            static (db, s) => db.LockTakeAsync(s.key, s.token, s.LeaseDuration),
+            CancellationToken.None);
+        return new Held(key, token, ok, ok && taken);
+    }
+
+    /// <summary>
+    /// Polls <paramref name="lookup"/> while another instance holds the lease, up to the lease wait; returns the
+    /// first value found, or <c>default</c> when the wait ran out or Redis stopped answering (then load it yourself).
+    /// </summary>
+    public async ValueTask<(bool Found, T? Value)> WaitForAsync<T>(Func<ValueTask<(bool Found, bool Reachable, T? Value)>> lookup)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(_options.LeaseWait.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(_options.LeasePollInterval);
+            var (found, reachable, value) = await lookup();
+            if (found)
+            {
+                return (true, value);
+            }
+
+            if (!reachable)
+            {
+                break;
+            }
+        }
+
+        return (false, default);
+    }
+
+    /// <summary>Releases a lease this instance holds (fire and forget: it expires by itself anyway).</summary>
+    public void Release(Held lease)
+    {
+        if (lease.Taken)
+        {
+            _ = redis.TryAsync((lease.Key, lease.Token), static (db, s) => db.LockReleaseAsync(s.Key, s.Token), CancellationToken.None).AsTask();
+        }
+    }
+
+    public readonly record struct Held(RedisKey Key, RedisValue Token, bool Reachable, bool Taken)
+    {
+        /// <summary>Another instance holds the lease and is loading the entry.</summary>
+        public bool HeldElsewhere => Reachable && !Taken;
+    }
+}
