@@ -17,7 +17,10 @@ namespace Leads.IntegrationTests.Invalidation;
 /// by id and through the list, as an admin and as a member of the leads' team (two cache partitions). Every
 /// read that started after a write was acknowledged must show that version or a later one, and every write's own
 /// response must show the version it produced. Times come from
-/// one monotonic clock; a write counts as acknowledged when its response has arrived.
+/// one monotonic clock; a write counts as acknowledged when its response has arrived. Every reader reads once before
+/// the writers start, so the entries the writes race with are warm; the writers go on until both kinds of read (by
+/// id and list) have completed at least once after the first acknowledged write, so a slow machine cannot end the run
+/// before any read raced with a write.
 /// </summary>
 public sealed class ConsistencyChecker(LeadsApiFactory factory)
 {
@@ -50,16 +53,20 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             var failedWrites = new int[leads.Count];
             var failedReads = new int[readers];
 
+            var leadIds = leads.Select(l => l.Id).ToArray();
+            await Task.WhenAll(Enumerable.Range(0, readers).Select(r => WarmAsync(readerClients[r], r % 3 == 0, leadIds)));
+
             var started = Stopwatch.GetTimestamp();
             var plan = new WriterPlan(
                 started + (long)(duration.TotalSeconds * Stopwatch.Frequency),
                 started + (long)(maxDuration.TotalSeconds * Stopwatch.Frequency),
-                writesPerLead);
+                writesPerLead,
+                new RaceProgress());
             var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
             var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], staleResponses[i], failedWrites, i, plan))).ToArray();
             using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
-                ReadAsync(readerClients[r], r % 3 == 0, leads.Select(l => l.Id).ToArray(), indexOf, observations[r], failedReads, r, writersDone.Token))).ToArray();
+                ReadAsync(readerClients[r], r % 3 == 0, leadIds, indexOf, observations[r], failedReads, r, plan.Progress, writersDone.Token))).ToArray();
             try
             {
                 await Task.WhenAll(writers);
@@ -153,12 +160,31 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             }
 
             acks.Add((acknowledged, version));
+            plan.Progress.Acknowledged(acknowledged);
             await Task.Delay(WritePause);
         }
     }
 
+    /// <summary>One read of the reader's source before the clock starts, so its cache entries are warm.</summary>
+    private static async Task WarmAsync(HttpClient client, bool readsList, Guid[] leadIds)
+    {
+        IEnumerable<string> urls = readsList ? [List] : leadIds.Select(id => $"/api/leads/{id}");
+        foreach (var url in urls)
+        {
+            (await client.ReadAsync(url)).Status.Should().Be(HttpStatusCode.OK, "warming {0}", url);
+        }
+    }
+
     private static async Task ReadAsync(
-        HttpClient client, bool readsList, Guid[] leadIds, Dictionary<Guid, int> indexOf, List<Observation> observations, int[] failures, int slot, CancellationToken stop)
+        HttpClient client,
+        bool readsList,
+        Guid[] leadIds,
+        Dictionary<Guid, int> indexOf,
+        List<Observation> observations,
+        int[] failures,
+        int slot,
+        RaceProgress progress,
+        CancellationToken stop)
     {
         var random = new Random(slot);
         while (!stop.IsCancellationRequested)
@@ -180,6 +206,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                         observations.Add(new Observation(index, started, lead.Version, "list"));
                     }
                 }
+
+                progress.Read(started, list: true);
             }
             else
             {
@@ -192,6 +220,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 }
 
                 observations.Add(new Observation(indexOf[id], started, read.As<LeadDto>().Version, "by id"));
+                progress.Read(started, list: false);
             }
         }
     }
@@ -219,12 +248,39 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
 
     private readonly record struct Observation(int Lead, long Started, long Version, string Source);
 
-    private readonly record struct WriterPlan(long MinimumEnd, long MaximumEnd, int Writes)
+    private readonly record struct WriterPlan(long MinimumEnd, long MaximumEnd, int Writes, RaceProgress Progress)
     {
         public bool Continues(int done)
         {
             var now = Stopwatch.GetTimestamp();
-            return now < MaximumEnd && (now < MinimumEnd || done < Writes);
+            return now < MaximumEnd && (now < MinimumEnd || done < Writes || !Progress.BothKindsRaced);
+        }
+    }
+
+    /// <summary>When the first write was acknowledged, and whether a read of each kind started after it has completed.</summary>
+    private sealed class RaceProgress
+    {
+        private long _firstAck = long.MaxValue;
+        private int _listRaced;
+        private int _byIdRaced;
+
+        public bool BothKindsRaced => Volatile.Read(ref _listRaced) == 1 && Volatile.Read(ref _byIdRaced) == 1;
+
+        public void Acknowledged(long at) => Interlocked.CompareExchange(ref _firstAck, at, long.MaxValue);
+
+        public void Read(long started, bool list)
+        {
+            if (started > Volatile.Read(ref _firstAck))
+            {
+                if (list)
+                {
+                    Volatile.Write(ref _listRaced, 1);
+                }
+                else
+                {
+                    Volatile.Write(ref _byIdRaced, 1);
+                }
+            }
         }
     }
 }
