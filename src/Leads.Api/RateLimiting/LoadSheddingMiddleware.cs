@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Leads.Api.RateLimiting;
 
 /// <summary>
-/// Sheds load before the thread pool starves: at most <see cref="ConcurrencyLimit.PermitLimit"/> requests run at
-/// once and <see cref="ConcurrencyLimit.QueueLimit"/> more wait (oldest first); any further request is answered 503
+/// Keeps the cores for the requests in flight and sheds load before the thread pool starves: at most
+/// <see cref="ConcurrencyLimit.PermitLimit"/> requests run at once and <see cref="ConcurrencyLimit.QueueLimit"/> more
+/// wait (oldest first); any further request is answered 503
 /// with Retry-After at once, which costs far less than letting it queue for a thread and time out. It runs before
 /// authentication, so a refused request does no work at all. Health probes are never shed: an overloaded instance
 /// is alive, and restarting it would move its load onto the others. The limiter holds no timers and lives as long

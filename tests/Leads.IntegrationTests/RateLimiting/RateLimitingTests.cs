@@ -136,8 +136,8 @@ public sealed class RateLimitingTests
         limits.GetProperty("TokenPerUserName").GetProperty("PermitLimit").GetInt32().Should().Be(10);
         limits.GetProperty("TokenPerClient").GetProperty("PermitLimit").GetInt32().Should().Be(30);
         limits.GetProperty("CacheInvalidationPerUser").GetProperty("PermitLimit").GetInt32().Should().Be(30);
-        limits.GetProperty("Concurrency").GetProperty("PermitLimit").GetInt32().Should().Be(4000);
-        limits.GetProperty("Concurrency").GetProperty("QueueLimit").GetInt32().Should().Be(200);
+        limits.GetProperty("Concurrency").GetProperty("PermitLimit").GetInt32().Should().Be(64);
+        limits.GetProperty("Concurrency").GetProperty("QueueLimit").GetInt32().Should().Be(5000);
         foreach (var window in new[] { "TokenPerUserName", "TokenPerClient", "CacheInvalidationPerUser" })
         {
             TimeSpan.Parse(limits.GetProperty(window).GetProperty("Window").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(Window);
