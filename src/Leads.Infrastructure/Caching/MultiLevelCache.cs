@@ -59,8 +59,9 @@ public sealed partial class MultiLevelCache(
 
         // The flight key carries the stamps: a request that saw a newer generation must not join a load that
         // may have read the data before the change.
-        var flightKey = string.Concat(fullKey, "|", string.Join(',', stamps));
-        var (loaded, joined) = await flights.RunAsync(flightKey, () => LoadAndStoreAsync(fullKey, stamps, policy, factory), cancellationToken);
+        var version = string.Join(',', stamps);
+        var flightKey = string.Concat(fullKey, "|", version);
+        var (loaded, joined) = await flights.RunAsync(flightKey, () => LoadAndStoreAsync(fullKey, version, stamps, policy, factory), cancellationToken);
         return Record(key, joined ? loaded with { Outcome = CacheOutcome.Miss } : loaded, started);
     }
 
@@ -123,7 +124,7 @@ public sealed partial class MultiLevelCache(
         return result;
     }
 
-    private async Task<CacheResult<T>> LoadAndStoreAsync<T>(string fullKey, long[] stamps, CachePolicy policy, Func<CancellationToken, ValueTask<T>> factory)
+    private async Task<CacheResult<T>> LoadAndStoreAsync<T>(string fullKey, string version, long[] stamps, CachePolicy policy, Func<CancellationToken, ValueTask<T>> factory)
     {
         // Double-check: a load of this key may have finished (stored, and left the flight table) between this
         // request's lookup and its taking the flight; loading again would be a second query for the same answer.
@@ -133,7 +134,7 @@ public sealed partial class MultiLevelCache(
             return stored;
         }
 
-        var held = await lease.TakeAsync(fullKey);
+        var held = await lease.TakeAsync(fullKey, version);
         if (held.HeldElsewhere)
         {
             // Another instance is loading this entry: wait briefly for it rather than hit the database too.

@@ -195,4 +195,36 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         secondResult.Outcome.Should().Be(CacheOutcome.HitL2, "the second instance was served the entry the lease holder stored");
         secondResult.Value.Should().Be(new CachedSample("from the first instance", 1));
     }
+
+    [Fact]
+    public async Task Call_after_an_invalidation_does_not_wait_for_the_lease_of_a_load_that_started_before_it()
+    {
+        // The lease wait is far longer than the bound below: a call that waited on the early load's lease would
+        // poll for an entry that load can never give it (it was read before the invalidation) until the bound ran out.
+        var settings = new Dictionary<string, string?> { ["Caching:Stampede:LeaseWait"] = "00:00:30" };
+        await using var host = new CacheEngineHost(redis.ConnectionString, EngineSpec.UniquePrefix(), settings);
+        var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "write-tag");
+        var key = EngineSpec.Key("lease-per-version");
+        var earlyLoadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseEarlyLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var early = host.Cache.GetOrCreateAsync(key, options, async _ =>
+        {
+            earlyLoadStarted.SetResult();
+            await releaseEarlyLoad.Task;
+            return new CachedSample("read before the write", 1);
+        }, None).AsTask();
+        await earlyLoadStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await host.Cache.InvalidateTagsAsync(["write-tag"], None);
+        var late = await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("read after the write", 2)), None)
+            .AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        releaseEarlyLoad.SetResult();
+
+        late.Value.Should().Be(new CachedSample("read after the write", 2));
+        late.Outcome.Should().Be(CacheOutcome.Miss);
+        (await early).Value.Should().Be(new CachedSample("read before the write", 1));
+        (await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("loaded again", 3)), None)).Value
+            .Should().NotBe(new CachedSample("read before the write", 1), "the early load stored its entry under generations that were already gone");
+    }
 }

@@ -7,17 +7,23 @@ namespace Leads.Infrastructure.Caching.Loading;
 
 /// <summary>
 /// Cross-instance stampede protection: before loading a missing entry an instance takes a short Redis lease on
-/// its key (<c>{key}:lease</c>, same hash slot as the entry on a cluster); an instance that finds the lease taken
-/// polls for the entry the holder is about to store instead of loading it too.
+/// that version of its key (<c>{key}:lease:{stamps}</c>, same hash slot as the entry on a cluster); an instance that
+/// finds the lease taken polls for the entry the holder is about to store instead of loading it too. The lease names
+/// the tag generations the load was started under, as the in-process flight does: a load started before an
+/// invalidation stores an entry that callers after it cannot use, so it must not make them wait (they would poll
+/// for the whole lease wait for an entry that never comes, and then load anyway).
 /// </summary>
 public sealed class RedisLease(RedisGuard redis, IOptions<CachingOptions> options)
 {
     private readonly StampedeOptions _options = options.Value.Stampede;
 
-    /// <summary>Tries to take the lease; <c>Reachable</c> is false when Redis could not be asked (then nobody holds it for us).</summary>
-    public async ValueTask<Held> TakeAsync(string fullKey)
+    /// <summary>
+    /// Tries to take the lease on <paramref name="fullKey"/> at <paramref name="version"/> (its tag generations);
+    /// <c>Reachable</c> is false when Redis could not be asked (then nobody holds it for us).
+    /// </summary>
+    public async ValueTask<Held> TakeAsync(string fullKey, string version)
     {
-        var key = (RedisKey)(fullKey + ":lease");
+        var key = (RedisKey)string.Concat(fullKey, ":lease:", version);
         var token = (RedisValue)Guid.NewGuid().ToString("N");
         var (ok, taken) = await redis.TryAsync(
             (key, token, _options.LeaseDuration),
