@@ -3,9 +3,10 @@
 # GET /api/leads/{id} for one hot lead at 100 connections, first plain (200 from the cache), then with
 # If-None-Match (304), and prints the top frames of each (build/bench/top-frames.py). Used for the "Cost of a
 # cached hit" section of docs/benchmarks.md. Starts (and stops again) the private services of this checkout;
-# needs dotnet-trace (DOTNET_TRACE=path, or on PATH) and wrk.
+# needs dotnet-trace (DOTNET_TRACE=path, or on PATH) and wrk. With TRACE=0 it only measures: the same two loads and
+# /health/live, each for the given seconds, untraced (one hot key, so these rates are above the benchmark's).
 #
-# usage: build/bench/profile-hit.sh [seconds]
+# usage: [TRACE=0] build/bench/profile-hit.sh [seconds]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-8}
@@ -40,6 +41,20 @@ token=$(curl -fs -X POST "$url/api/auth/token" -H 'Content-Type: application/jso
     -d '{"username":"sales-a","password":"sales-a-dev-password"}' | jq -r .accessToken)
 id=$(curl -fs "$url/api/leads?pageSize=1" -H "Authorization: Bearer $token" | jq -r '.items[0].id')
 etag=$(curl -fsi "$url/api/leads/$id" -H "Authorization: Bearer $token" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p')
+
+if [[ ${TRACE:-1} == 0 ]]; then
+    echo 'wrk.path = "/health/live"' >"$out/hit-trivial.lua"
+    for mode in trivial by-id revalidate trivial by-id revalidate; do
+        [[ -f $out/hit-$mode.lua ]] || {
+            echo "wrk.path = \"/api/leads/$id\""
+            echo "wrk.headers[\"Authorization\"] = \"Bearer $token\""
+            if [[ $mode == revalidate ]]; then echo "wrk.headers[\"If-None-Match\"] = '$etag'"; fi
+        } >"$out/hit-$mode.lua"
+        wrk -t2 -c100 -d3s -s "$out/hit-$mode.lua" "$url" >/dev/null
+        echo "$mode: $(wrk -t2 -c100 -d"${seconds}"s -s "$out/hit-$mode.lua" "$url" | grep -E 'Requests/sec|Non-2xx' | tr -s ' ' | tr '\n' ' ')"
+    done
+    exit 0
+fi
 
 for mode in by-id revalidate; do
     {
