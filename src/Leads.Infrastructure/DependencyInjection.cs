@@ -48,14 +48,14 @@ public static class DependencyInjection
         services.AddScoped<DemoDataSeeder>();
 
         services.AddScoped<LeadReadRepository>();
-        services.AddScoped<ILeadReadRepository>(sp => new CachedLeadReadRepository(sp.GetRequiredService<LeadReadRepository>(), sp.GetRequiredService<CachedCall>()));
+        services.AddScoped<ILeadReadRepository>(sp => new CachedLeadReadRepository(sp.GetRequiredService<LeadReadRepository>, sp.GetRequiredService<CachedCall>()));
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<ICategoryRepository, CategoryRepository>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();
         services.AddScoped<Application.Users.IUserRepository, UserRepository>();
         services.AddScoped<UserAccessRepository>();
         services.AddScoped<IUserCredentialStore>(sp => sp.GetRequiredService<UserAccessRepository>());
-        services.AddScoped<IUserAccessRepository>(sp => new CachedUserAccessRepository(sp.GetRequiredService<UserAccessRepository>(), sp.GetRequiredService<CachedCall>()));
+        services.AddScoped<IUserAccessRepository>(sp => new CachedUserAccessRepository(sp.GetRequiredService<UserAccessRepository>, sp.GetRequiredService<CachedCall>()));
 
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));

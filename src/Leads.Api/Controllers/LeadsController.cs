@@ -16,11 +16,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Leads.Api.Controllers;
 
-/// <summary>Leads of the caller's teams (all leads for admins). Reads are per-user: private, revalidated with ETags.</summary>
+/// <summary>
+/// Leads of the caller's teams (all leads for admins). Reads are per-user: private, revalidated with ETags.
+/// Only the writes need <see cref="LeadWritePreconditions"/>, so only they take it: a read does not build it.
+/// </summary>
 [ApiController]
 [Authorize]
 [Route("api/leads")]
-public sealed class LeadsController(IMediator mediator, LeadWritePreconditions preconditions) : ControllerBase
+public sealed class LeadsController(IMediator mediator) : ControllerBase
 {
     [HttpGet]
     [HttpHead]
@@ -69,7 +72,7 @@ public sealed class LeadsController(IMediator mediator, LeadWritePreconditions p
     [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
-    public async Task<IResult> Update(Guid id, UpdateLeadRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> Update(Guid id, UpdateLeadRequest request, [FromServices] LeadWritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var lead = await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), request.Version, (version, ct) => mediator.Send(
             new UpdateLeadCommand(
@@ -83,7 +86,7 @@ public sealed class LeadsController(IMediator mediator, LeadWritePreconditions p
     [ProducesResponseType<LeadDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
-    public async Task<IResult> ChangeStatus(Guid id, ChangeLeadStatusRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> ChangeStatus(Guid id, ChangeLeadStatusRequest request, [FromServices] LeadWritePreconditions preconditions, CancellationToken cancellationToken)
     {
         var lead = await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), request.Version, (version, ct) =>
             mediator.Send(new ChangeLeadStatusCommand(id, request.Status!.Value, version), ct), cancellationToken);
@@ -94,7 +97,7 @@ public sealed class LeadsController(IMediator mediator, LeadWritePreconditions p
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed)]
-    public async Task<IResult> Delete(Guid id, [FromQuery] long? version, CancellationToken cancellationToken)
+    public async Task<IResult> Delete(Guid id, [FromQuery] long? version, [FromServices] LeadWritePreconditions preconditions, CancellationToken cancellationToken)
     {
         await preconditions.WriteAsync(id, PreconditionHeaders.Of(Request), version, (expected, ct) =>
             mediator.Send(new DeleteLeadCommand(id, expected), ct), cancellationToken);

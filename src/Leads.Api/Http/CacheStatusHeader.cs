@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Leads.Application.Caching;
 
@@ -7,12 +8,45 @@ namespace Leads.Api.Http;
 /// Formats the RFC 9211 <c>Cache-Status</c> value: one member per cache lookup of the request, the level closest to
 /// the origin (database) first, then <c>leads-http</c> when the client's own copy was served (304). Operators and
 /// tests read it to see which level answered, so the wording is a contract (docs/http-caching.md).
+/// <para>
+/// Every request of a kind makes the same few lookups with the same outcomes, so the value of each sequence of up to
+/// three lookups is built once and reused: a cached hit sends the header without building a string.
+/// </para>
 /// </summary>
 public static class CacheStatusHeader
 {
     public const string Name = "Cache-Status";
 
+    private const string NotModifiedMember = "leads-http; hit; detail=not-modified";
+    private const int MaxRemembered = 4096;
+
+    private static readonly ConcurrentDictionary<(CacheTraceEntry, CacheTraceEntry, CacheTraceEntry, int, bool), string> Remembered = new();
+
     public static string Format(IReadOnlyList<CacheTraceEntry> entries, bool notModified)
+    {
+        if (entries.Count > 3)
+        {
+            return Build(entries, notModified);
+        }
+
+        var key = (At(entries, 0), At(entries, 1), At(entries, 2), entries.Count, notModified);
+        if (Remembered.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        value = Build(entries, notModified);
+        if (Remembered.Count < MaxRemembered)
+        {
+            Remembered.TryAdd(key, value);
+        }
+
+        return value;
+    }
+
+    private static CacheTraceEntry At(IReadOnlyList<CacheTraceEntry> entries, int index) => index < entries.Count ? entries[index] : default;
+
+    private static string Build(IReadOnlyList<CacheTraceEntry> entries, bool notModified)
     {
         var builder = new StringBuilder();
 
@@ -34,7 +68,7 @@ public static class CacheStatusHeader
                 builder.Append(", ");
             }
 
-            builder.Append("leads-http; hit; detail=not-modified");
+            builder.Append(NotModifiedMember);
         }
 
         return builder.ToString();

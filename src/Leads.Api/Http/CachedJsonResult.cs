@@ -12,18 +12,18 @@ public sealed class CachedJsonResult<T>(T value, HttpCacheProfile profile) : IRe
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var payload = httpContext.RequestServices.GetRequiredService<ResponsePayload>().Current
-            ?? CachedPayload.Serialize(value, httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-        var etag = EntityTags.Of(payload);
+        var cached = httpContext.RequestServices.GetRequiredService<ResponsePayload>().Current;
+        var payload = cached ?? CachedPayload.Serialize(value, httpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var values = cached is null ? PayloadHeaders.OfFresh(payload) : PayloadHeaders.OfCached(payload);
 
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.CacheControl = profile.CacheControl;
-        headers.ETag = etag;
-        headers.LastModified = HttpDates.Format(payload.StoredAt);
+        headers.ETag = values.ETag;
+        headers.LastModified = values.LastModified;
         headers.Vary = HeaderNames.AcceptEncoding;
 
-        if (Preconditions.IsNotModified(PreconditionHeaders.Of(httpContext.Request), etag, payload.StoredAt))
+        if (Preconditions.IsNotModified(PreconditionHeaders.Of(httpContext.Request), values.ETag, payload.StoredAt))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             httpContext.Features.Set(NotModifiedFeature.Instance);

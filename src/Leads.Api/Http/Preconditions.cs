@@ -57,6 +57,14 @@ public static class Preconditions
     /// </summary>
     public static bool AnyMatches(StringValues list, string currentETag, EntityTagComparison comparison)
     {
+        // The common revalidation: the client sends back exactly the one tag it was given. Equal text is a weak
+        // match of a well-formed tag, so no parsing is needed (anything else takes the general path below).
+        if (comparison == EntityTagComparison.Weak && list.Count == 1 && string.Equals(list[0], currentETag, StringComparison.Ordinal)
+            && IsSingleTag(currentETag))
+        {
+            return true;
+        }
+
         if (!EntityTagHeaderValue.TryParse(currentETag, out var current) || !EntityTagHeaderValue.TryParseList(list, out var candidates))
         {
             return false;
@@ -71,5 +79,25 @@ public static class Preconditions
         }
 
         return false;
+    }
+
+    /// <summary>One entity tag, <c>"opaque"</c> or <c>W/"opaque"</c>, made of etagc characters only (RFC 9110 section 8.8.3).</summary>
+    private static bool IsSingleTag(string tag)
+    {
+        var quoted = tag.AsSpan(tag.StartsWith("W/", StringComparison.Ordinal) ? 2 : 0);
+        if (quoted.Length < 2 || quoted[0] != '"' || quoted[^1] != '"')
+        {
+            return false;
+        }
+
+        foreach (var c in quoted[1..^1])
+        {
+            if (c < 0x21 || c == '"' || c == 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

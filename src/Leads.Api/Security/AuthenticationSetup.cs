@@ -27,6 +27,8 @@ public static class AuthenticationSetup
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<ValidatedTokenCache>();
+        services.AddSingleton<BearerTokenEvents>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -41,35 +43,11 @@ public static class AuthenticationSetup
                     NameClaimType = JwtRegisteredClaimNames.Name,
                     RoleClaimType = ClaimTypes.Role,
                 };
-                options.Events = new JwtBearerEvents { OnTokenValidated = LoadAccessAsync };
+                options.EventsType = typeof(BearerTokenEvents);
             });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(nameof(Domain.Users.UserRole.Admin)));
         return services;
-    }
-
-    // Authorization data (role, teams, active flag) comes from the 1-minute query cache, not from the token,
-    // so deactivation or a role change takes effect on the next request.
-    private static async Task LoadAccessAsync(TokenValidatedContext context)
-    {
-        var subject = context.Principal?.FindFirstValue(JwtRegisteredClaimNames.Sub);
-        if (!Guid.TryParse(subject, out var userId))
-        {
-            context.Fail("The token has no valid subject.");
-            return;
-        }
-
-        var services = context.HttpContext.RequestServices;
-        var access = await services.GetRequiredService<IUserAccessRepository>().GetAsync(userId, context.HttpContext.RequestAborted);
-        if (access is null || !access.IsActive)
-        {
-            context.Fail("The account does not exist or is deactivated.");
-            return;
-        }
-
-        services.GetRequiredService<HttpCurrentUser>().Access = access;
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, access.Role.ToString())]);
-        context.Principal!.AddIdentity(identity);
     }
 }

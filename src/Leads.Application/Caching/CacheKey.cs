@@ -27,6 +27,9 @@ public readonly record struct CacheKey(CacheLevel Level, string Policy, string P
     /// <summary>The key without the environment prefix, as shown to operators (hot keys).</summary>
     public string Describe() => string.Concat(LevelName(Level), ":", Policy, ":", Partition, ":", Id);
 
+    /// <summary>The key id of a query identified by one id alone: the same text as <c>Parts((object)id)</c>, without boxing or a builder.</summary>
+    public static string Parts(Guid id) => id.ToString("N");
+
     /// <summary>
     /// Joins query parameters into a key id. Ids, numbers, enums and booleans are written as they are;
     /// strings are replaced by a hash of their text; null is written as <c>_</c>.

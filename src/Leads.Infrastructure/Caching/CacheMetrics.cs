@@ -8,6 +8,11 @@ namespace Leads.Infrastructure.Caching;
 /// <summary>
 /// Cache instruments on the <c>Leads.Cache</c> meter: lookups by level, policy and outcome (hit ratio per
 /// level), lookup latency, invalidations and Redis failures. Exporting them is configuration (OpenTelemetry).
+/// <para>
+/// A lookup costs a cached hit no measurement: lookups are counted in <see cref="CacheStatistics"/> (one
+/// increment) and the counter reads those counts when it is collected; latency is recorded for lookups that did
+/// more than read the in-process tier (an L1 hit is a dictionary read, cheaper than recording its duration).
+/// </para>
 /// </summary>
 public sealed class CacheMetrics : IDisposable
 {
@@ -16,7 +21,6 @@ public sealed class CacheMetrics : IDisposable
     public const string MeterName = "Leads.Cache";
 
     private readonly Meter _meter;
-    private readonly Counter<long> _lookups;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _invalidations;
     private readonly Counter<long> _redisFailures;
@@ -27,8 +31,8 @@ public sealed class CacheMetrics : IDisposable
         _statistics = statistics;
         _hotKeys = hotKeys;
         _meter = meterFactory.Create(MeterName);
-        _lookups = _meter.CreateCounter<long>("leads.cache.lookups", "{lookup}", "Cache lookups by level, policy and outcome (hit_l1, hit_l2, miss, bypass, unavailable).");
-        _duration = _meter.CreateHistogram<double>("leads.cache.lookup.duration", "ms", "Time to answer a lookup, loader included on a miss.");
+        _meter.CreateObservableCounter("leads.cache.lookups", ObserveLookups, "{lookup}", "Cache lookups by level, policy and outcome (hit_l1, hit_l2, miss, bypass, unavailable).");
+        _duration = _meter.CreateHistogram<double>("leads.cache.lookup.duration", "ms", "Time to answer a lookup not answered by L1, loader included on a miss.");
         _invalidations = _meter.CreateCounter<long>("leads.cache.invalidations", "{tag}", "Tags invalidated, by how the invalidation reached Redis (applied, deferred, replayed).");
         _redisFailures = _meter.CreateCounter<long>("leads.cache.redis.failures", "{failure}", "Redis calls that failed or were skipped (timeout, error, circuit-open, disconnected).");
         _loads = _meter.CreateCounter<long>("leads.cache.loads", "{load}", "Loader runs (source-of-truth reads) caused by misses, by policy.");
@@ -41,14 +45,10 @@ public sealed class CacheMetrics : IDisposable
         var policy = key.Policy;
         _statistics.Record(level, policy, outcome);
         _hotKeys.Record(key);
-        var tags = new TagList
+        if (outcome != CacheOutcome.HitL1)
         {
-            { "level", CacheKey.LevelName(level) },
-            { "policy", policy },
-            { "outcome", OutcomeName(outcome) },
-        };
-        _lookups.Add(1, tags);
-        _duration.Record(elapsedMs, tags);
+            _duration.Record(elapsedMs, Tags(level, policy, outcome));
+        }
     }
 
     public void Load(string policy) => _loads.Add(1, new KeyValuePair<string, object?>("policy", policy));
@@ -56,6 +56,27 @@ public sealed class CacheMetrics : IDisposable
     public void Invalidated(int tagCount, string how) => _invalidations.Add(tagCount, new KeyValuePair<string, object?>("result", how));
 
     public void RedisFailure(string kind) => _redisFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    private IEnumerable<Measurement<long>> ObserveLookups()
+    {
+        foreach (var (level, policy, counts) in _statistics.Snapshot())
+        {
+            for (var outcome = 0; outcome < counts.Length; outcome++)
+            {
+                if (counts[outcome] > 0)
+                {
+                    yield return new Measurement<long>(counts[outcome], Tags(level, policy, (CacheOutcome)outcome));
+                }
+            }
+        }
+    }
+
+    private static TagList Tags(CacheLevel level, string policy, CacheOutcome outcome) => new()
+    {
+        { "level", CacheKey.LevelName(level) },
+        { "policy", policy },
+        { "outcome", OutcomeName(outcome) },
+    };
 
     public static string OutcomeName(CacheOutcome outcome) => outcome switch
     {

@@ -81,4 +81,12 @@ public sealed class CacheKeyTests
         key.Render("leads").Should().Be("leads:db:LeadRecord:all:abc");
         new CacheKey(CacheLevel.Api, CachePolicies.LeadsList, "admin", "1").Render("p").Should().Be("p:api:LeadsList:admin:1");
     }
+
+    [Fact]
+    public void A_single_id_gives_the_same_key_id_as_the_general_form()
+    {
+        var id = new Guid("0f000000-0000-7000-8000-0000000000ff");
+
+        CacheKey.Parts(id).Should().Be(CacheKey.Parts(new object?[] { id })).And.Be("0f00000000007000800000000000" + "00ff");
+    }
 }

@@ -146,6 +146,18 @@ public sealed class PreconditionsTests
         Preconditions.AnyMatches(listed, current, EntityTagComparison.Strong).Should().Be(strongMatch);
     }
 
+    [Theory]
+    [InlineData("not a tag")]
+    [InlineData("W/x")]
+    [InlineData("\"")]
+    [InlineData("W/\"a\"b\"")]
+    public void Text_equal_to_a_malformed_current_tag_is_no_match(string tag)
+    {
+        // A client echoing the tag text it was given is matched without parsing; that shortcut must not make
+        // malformed text match, which the parsing path never does.
+        Preconditions.AnyMatches(tag, tag, EntityTagComparison.Weak).Should().BeFalse();
+    }
+
     [Fact]
     public void Star_matches_any_current_tag_under_both_comparisons()
     {

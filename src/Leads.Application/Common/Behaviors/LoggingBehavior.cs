@@ -4,12 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Leads.Application.Common.Behaviors;
 
-/// <summary>Logs each message with its duration. Stateless: the timestamp lives in a local.</summary>
+/// <summary>
+/// Logs each message with its duration at Debug. Stateless: the timestamp lives in a local. When Debug is off
+/// (production) it hands the message on directly: a cached hit pays neither a clock read nor a state machine.
+/// </summary>
 public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        logger.IsEnabled(LogLevel.Debug) ? HandleLoggedAsync(message, next, cancellationToken) : next(message, cancellationToken);
+
+    private async ValueTask<TResponse> HandleLoggedAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -18,10 +24,7 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                LogHandled(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            LogHandled(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

@@ -7,17 +7,22 @@ namespace Leads.Infrastructure.Caching.DbLevel;
 
 /// <summary>
 /// The database-level query cache for leads: lookups by id (policy LeadRecord) and count queries (policy
-/// LeadCounts) go through Redis; list page bodies are the same LeadRecord entries, read in one batch.
+/// LeadCounts) go through Redis; list page bodies are the same LeadRecord entries, read in one batch. The inner
+/// repository (and with it a DbContext) is only created when something has to be read from Postgres.
 /// </summary>
-public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCall cache) : ILeadReadRepository
+public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInner, CachedCall cache) : ILeadReadRepository
 {
+    private ILeadReadRepository? _inner;
+
+    private ILeadReadRepository Inner => _inner ??= createInner();
+
     public async Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
         (await cache.RunAsync(
             CachePolicies.LeadRecord,
             CacheKey.SharedPartition,
             CacheKey.Parts(id),
             [CacheTags.Lead(id), CacheTags.Categories],
-            async ct => await inner.GetByIdAsync(id, ct),
+            async ct => await Inner.GetByIdAsync(id, ct),
             cancellationToken)).Value;
 
     /// <summary>Bodies of a list page: the same LeadRecord entries as lookups by id, read in one batch; one SQL query for what is missing.</summary>
@@ -31,7 +36,7 @@ public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCa
             id => [CacheTags.Lead(id), CacheTags.Categories],
             async (missing, ct) =>
             {
-                var loaded = (await inner.GetManyAsync(missing, ct)).ToDictionary(l => l.Id);
+                var loaded = (await Inner.GetManyAsync(missing, ct)).ToDictionary(l => l.Id);
                 return missing.Select(id => loaded.GetValueOrDefault(id)).ToArray();
             },
             cancellationToken);
@@ -39,7 +44,7 @@ public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCa
     }
 
     public Task<IReadOnlyList<Guid>> ListIdsAsync(LeadFilter filter, VisibilityScope scope, string sort, int skip, int take, CancellationToken cancellationToken) =>
-        inner.ListIdsAsync(filter, scope, sort, skip, take, cancellationToken);
+        Inner.ListIdsAsync(filter, scope, sort, skip, take, cancellationToken);
 
     public async Task<int> CountAsync(LeadFilter filter, VisibilityScope scope, CancellationToken cancellationToken) =>
         (await cache.RunAsync<int?>(
@@ -47,7 +52,7 @@ public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCa
             scope.PartitionKey,
             CacheKey.Parts("count", filter.Status, filter.CategoryId, filter.Search),
             filter.CacheTags(scope),
-            async ct => await inner.CountAsync(filter, scope, ct),
+            async ct => await Inner.CountAsync(filter, scope, ct),
             cancellationToken)).Value ?? 0;
 
     public async Task<LeadCounts> GetCountsAsync(VisibilityScope scope, CancellationToken cancellationToken) =>
@@ -56,6 +61,6 @@ public sealed class CachedLeadReadRepository(ILeadReadRepository inner, CachedCa
             scope.PartitionKey,
             "grouped",
             LeadSetTags.For(scope, LeadFilter.GroupedCountReads),
-            async ct => await inner.GetCountsAsync(scope, ct),
+            async ct => await Inner.GetCountsAsync(scope, ct),
             cancellationToken)).Value ?? new LeadCounts([]);
 }
