@@ -13,18 +13,28 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
     // Tag -> number of the latest deferral that named it, so a flush removes only what it applied.
     private readonly ConcurrentDictionary<string, long> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private readonly Lock _changes = new();
     private long _deferrals;
 
-    public bool HasPending => !_pending.IsEmpty;
+    // Every cache lookup asks HasPending, and ConcurrentDictionary.IsEmpty takes all of its locks when the dictionary
+    // is empty (the normal state), so the count is kept beside it; it changes only with the dictionary, under _changes.
+    private volatile int _count;
 
-    public int Count => _pending.Count;
+    public bool HasPending => _count > 0;
+
+    public int Count => _count;
 
     public void Defer(IReadOnlyCollection<string> tags)
     {
-        var deferral = Interlocked.Increment(ref _deferrals);
-        foreach (var tag in tags)
+        lock (_changes)
         {
-            _pending[tag] = deferral;
+            var deferral = ++_deferrals;
+            foreach (var tag in tags)
+            {
+                _pending[tag] = deferral;
+            }
+
+            _count = _pending.Count;
         }
 
         metrics.Invalidated(tags.Count, "deferred");
@@ -34,14 +44,19 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
     /// <summary>Applies what is pending, when Redis answers; one flush at a time, a concurrent call returns at once.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (_pending.IsEmpty || !await _flushGate.WaitAsync(0, cancellationToken))
+        if (!HasPending || !await _flushGate.WaitAsync(0, cancellationToken))
         {
             return;
         }
 
         try
         {
-            var snapshot = _pending.ToArray();
+            KeyValuePair<string, long>[] snapshot;
+            lock (_changes)
+            {
+                snapshot = _pending.ToArray();
+            }
+
             var applied = await generations.IncrementAsync(snapshot.Select(p => p.Key).ToArray(), cancellationToken);
             if (applied is null)
             {
@@ -50,9 +65,14 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
 
             // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
             // still happen, so it stays pending (removing by key alone would lose it).
-            foreach (var entry in snapshot)
+            lock (_changes)
             {
-                _pending.TryRemove(entry);
+                foreach (var entry in snapshot)
+                {
+                    _pending.TryRemove(entry);
+                }
+
+                _count = _pending.Count;
             }
 
             metrics.Invalidated(snapshot.Length, "replayed");
