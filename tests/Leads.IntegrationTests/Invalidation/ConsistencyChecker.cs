@@ -14,13 +14,14 @@ namespace Leads.IntegrationTests.Invalidation;
 /// Checks "a read never goes back behind an acknowledged write" through HTTP under concurrency. One writer per
 /// hot lead alternates PUT (notes carry a counter) and PATCH status, always with the expected version, so the
 /// version each acknowledged write produced is known without trusting any read. Readers hammer the same leads
-/// by id and through the list, as an admin and as a member of the leads' team (two cache partitions). Every
-/// read that started after a write was acknowledged must show that version or a later one, and every write's own
-/// response must show the version it produced. Times come from
+/// by id, through the list, through the page of Lost leads and through the summary, as an admin and as a member
+/// of the leads' team (two cache partitions). Every read that started after a write was acknowledged must show
+/// that version or a later one; the Lost page and the summary must reflect every status write acknowledged before
+/// they started (<see cref="StatusReads"/>); and every write's own response must show the version it produced. Times come from
 /// one monotonic clock; a write counts as acknowledged when its response has arrived. Every reader reads once before
-/// the writers start, so the entries the writes race with are warm; the writers go on until both kinds of read (by
-/// id and list) have completed at least once after the first acknowledged write, so a slow machine cannot end the run
-/// before any read raced with a write.
+/// the writers start, so the entries the writes race with are warm; the writers go on until every kind of read has
+/// completed at least once after the first acknowledged write, so a slow machine cannot end the run before any read
+/// of a kind raced with a write.
 /// </summary>
 public sealed class ConsistencyChecker(LeadsApiFactory factory)
 {
@@ -42,19 +43,25 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             .ToListAsync());
         leads.Should().HaveCount(HotLeads);
         var indexOf = leads.Select((lead, i) => (lead.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var timelines = leads.Select(l => new StatusTimeline(l.Id, l.Status, l.Version)).ToArray();
+        var hotLost = leads.Count(l => l.Status == LeadStatus.Lost);
+        var everyone = new StatusReads.Scope("admin", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost)) - hotLost);
+        var teamA = new StatusReads.Scope("team A", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost && l.TeamId == DemoData.TeamA)) - hotLost);
 
+        // Kinds of read take turns; each kind is read as an admin and as a member of team A (r / Kinds alternates).
         var writerClients = await Task.WhenAll(leads.Select(_ => factory.CreateAdminClientAsync()));
         var readerClients = await Task.WhenAll(Enumerable.Range(0, readers)
-            .Select(r => r % 2 == 0 ? factory.CreateAdminClientAsync() : factory.CreateSalesAClientAsync()));
+            .Select(r => IsAdminReader(r) ? factory.CreateAdminClientAsync() : factory.CreateSalesAClientAsync()));
         try
         {
             var acks = leads.Select(_ => new List<(long At, long Version)>()).ToArray();
             var observations = Enumerable.Range(0, readers).Select(_ => new List<Observation>()).ToArray();
+            var statusReads = Enumerable.Range(0, readers).Select(_ => new StatusReads()).ToArray();
             var failedWrites = new int[leads.Count];
             var failedReads = new int[readers];
 
             var leadIds = leads.Select(l => l.Id).ToArray();
-            await Task.WhenAll(Enumerable.Range(0, readers).Select(r => WarmAsync(readerClients[r], r % 3 == 0, leadIds)));
+            await Task.WhenAll(Enumerable.Range(0, readers).Select(r => WarmAsync(readerClients[r], KindOf(r), leadIds)));
 
             var started = Stopwatch.GetTimestamp();
             var plan = new WriterPlan(
@@ -63,10 +70,19 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 writesPerLead,
                 new RaceProgress());
             var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
-            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], staleResponses[i], failedWrites, i, plan))).ToArray();
+            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], timelines[i], staleResponses[i], failedWrites, i, plan))).ToArray();
             using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
-                ReadAsync(readerClients[r], r % 3 == 0, leadIds, indexOf, observations[r], failedReads, r, plan.Progress, writersDone.Token))).ToArray();
+                ReadAsync(
+                    readerClients[r],
+                    new Reader(KindOf(r), IsAdminReader(r) ? everyone : teamA, r),
+                    leadIds,
+                    indexOf,
+                    observations[r],
+                    statusReads[r],
+                    failedReads,
+                    plan.Progress,
+                    writersDone.Token))).ToArray();
             try
             {
                 await Task.WhenAll(writers);
@@ -78,6 +94,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             }
 
             var stale = staleResponses.SelectMany(s => s).ToList();
+            stale.AddRange(statusReads.SelectMany(s => s.Stale(timelines)));
             var readsAfterAck = 0;
             foreach (var observation in observations.SelectMany(o => o))
             {
@@ -99,7 +116,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             return new ConsistencyReport(
                 acks.Sum(a => a.Count),
                 failedWrites.Sum(),
-                observations.Sum(o => o.Count),
+                observations.Sum(o => o.Count) + statusReads.Sum(s => s.Count),
                 failedReads.Sum(),
                 readsAfterAck,
                 stale);
@@ -114,7 +131,14 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
     }
 
     private static async Task WriteAsync(
-        HttpClient client, Lead lead, List<(long At, long Version)> acks, List<StaleRead> staleResponses, int[] failures, int slot, WriterPlan plan)
+        HttpClient client,
+        Lead lead,
+        List<(long At, long Version)> acks,
+        StatusTimeline timeline,
+        List<StaleRead> staleResponses,
+        int[] failures,
+        int slot,
+        WriterPlan plan)
     {
         var url = $"/api/leads/{lead.Id}";
         var version = lead.Version;
@@ -124,6 +148,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             // No cancellation: a write that commits must also be acknowledged, or the next expected version is unknown.
             HttpResponseMessage response;
             var next = status == LeadStatus.Lost ? LeadStatus.New : LeadStatus.Lost;
+            var sent = Stopwatch.GetTimestamp();
             if (counter % 2 == 1)
             {
                 response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version) with { Notes = $"write {counter}" }, CachedRead.Json);
@@ -157,6 +182,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             if (counter % 2 == 0)
             {
                 status = next;
+                timeline.Written(sent, acknowledged, next, version);
             }
 
             acks.Add((acknowledged, version));
@@ -165,10 +191,22 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         }
     }
 
+    private const int Kinds = 4;
+
+    private static ReadKind KindOf(int reader) => (ReadKind)(reader % Kinds);
+
+    private static bool IsAdminReader(int reader) => reader / Kinds % 2 == 0;
+
     /// <summary>One read of the reader's source before the clock starts, so its cache entries are warm.</summary>
-    private static async Task WarmAsync(HttpClient client, bool readsList, Guid[] leadIds)
+    private static async Task WarmAsync(HttpClient client, ReadKind kind, Guid[] leadIds)
     {
-        IEnumerable<string> urls = readsList ? [List] : leadIds.Select(id => $"/api/leads/{id}");
+        IEnumerable<string> urls = kind switch
+        {
+            ReadKind.List => [List],
+            ReadKind.LostPage => [StatusReads.LostPage],
+            ReadKind.Summary => [StatusReads.Summary],
+            _ => leadIds.Select(id => $"/api/leads/{id}"),
+        };
         foreach (var url in urls)
         {
             (await client.ReadAsync(url)).Status.Should().Be(HttpStatusCode.OK, "warming {0}", url);
@@ -177,51 +215,64 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
 
     private static async Task ReadAsync(
         HttpClient client,
-        bool readsList,
+        Reader reader,
         Guid[] leadIds,
         Dictionary<Guid, int> indexOf,
         List<Observation> observations,
+        StatusReads statusReads,
         int[] failures,
-        int slot,
         RaceProgress progress,
         CancellationToken stop)
     {
-        var random = new Random(slot);
+        var random = new Random(reader.Slot);
         while (!stop.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
-            if (readsList)
+            var id = leadIds[random.Next(leadIds.Length)];
+            var url = reader.Kind switch
             {
-                var read = await client.ReadAsync(List);
-                if (read.Status != HttpStatusCode.OK)
-                {
-                    failures[slot]++;
-                    continue;
-                }
+                ReadKind.List => List,
+                ReadKind.LostPage => StatusReads.LostPage,
+                ReadKind.Summary => StatusReads.Summary,
+                _ => $"/api/leads/{id}",
+            };
+            var read = await client.ReadAsync(url);
+            var ended = Stopwatch.GetTimestamp();
+            if (read.Status != HttpStatusCode.OK)
+            {
+                failures[reader.Slot]++;
+                continue;
+            }
 
-                foreach (var lead in read.As<PagedResult<LeadDto>>().Items)
-                {
-                    if (indexOf.TryGetValue(lead.Id, out var index))
+            switch (reader.Kind)
+            {
+                case ReadKind.List:
+                case ReadKind.LostPage:
+                    var page = read.As<PagedResult<LeadDto>>();
+                    var source = reader.Kind == ReadKind.List ? "list" : "status list";
+                    foreach (var lead in page.Items)
                     {
-                        observations.Add(new Observation(index, started, lead.Version, "list"));
+                        if (indexOf.TryGetValue(lead.Id, out var index))
+                        {
+                            observations.Add(new Observation(index, started, lead.Version, source));
+                        }
                     }
-                }
 
-                progress.Read(started, list: true);
-            }
-            else
-            {
-                var id = leadIds[random.Next(leadIds.Length)];
-                var read = await client.ReadAsync($"/api/leads/{id}");
-                if (read.Status != HttpStatusCode.OK)
-                {
-                    failures[slot]++;
-                    continue;
-                }
+                    if (reader.Kind == ReadKind.LostPage)
+                    {
+                        statusReads.PageRead(started, ended, page, indexOf);
+                    }
 
-                observations.Add(new Observation(indexOf[id], started, read.As<LeadDto>().Version, "by id"));
-                progress.Read(started, list: false);
+                    break;
+                case ReadKind.Summary:
+                    statusReads.SummaryRead(started, ended, read.As<LeadsSummaryDto>(), reader.Scope);
+                    break;
+                default:
+                    observations.Add(new Observation(indexOf[id], started, read.As<LeadDto>().Version, "by id"));
+                    break;
             }
+
+            progress.Read(started, reader.Kind);
         }
     }
 
@@ -253,33 +304,36 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         public bool Continues(int done)
         {
             var now = Stopwatch.GetTimestamp();
-            return now < MaximumEnd && (now < MinimumEnd || done < Writes || !Progress.BothKindsRaced);
+            return now < MaximumEnd && (now < MinimumEnd || done < Writes || !Progress.EveryKindRaced);
         }
     }
 
-    /// <summary>When the first write was acknowledged, and whether a read of each kind started after it has completed.</summary>
+    private enum ReadKind
+    {
+        List,
+        ById,
+        LostPage,
+        Summary,
+    }
+
+    private readonly record struct Reader(ReadKind Kind, StatusReads.Scope Scope, int Slot);
+
+    /// <summary>When the first write was acknowledged, and which kinds of read started after it have completed.</summary>
     private sealed class RaceProgress
     {
+        private const int Every = (1 << Kinds) - 1;
         private long _firstAck = long.MaxValue;
-        private int _listRaced;
-        private int _byIdRaced;
+        private int _raced;
 
-        public bool BothKindsRaced => Volatile.Read(ref _listRaced) == 1 && Volatile.Read(ref _byIdRaced) == 1;
+        public bool EveryKindRaced => Volatile.Read(ref _raced) == Every;
 
         public void Acknowledged(long at) => Interlocked.CompareExchange(ref _firstAck, at, long.MaxValue);
 
-        public void Read(long started, bool list)
+        public void Read(long started, ReadKind kind)
         {
             if (started > Volatile.Read(ref _firstAck))
             {
-                if (list)
-                {
-                    Volatile.Write(ref _listRaced, 1);
-                }
-                else
-                {
-                    Volatile.Write(ref _byIdRaced, 1);
-                }
+                Interlocked.Or(ref _raced, 1 << (int)kind);
             }
         }
     }

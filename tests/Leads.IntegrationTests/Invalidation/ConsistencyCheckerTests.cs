@@ -47,6 +47,8 @@ public sealed class ConsistencyCheckerTests(LeadsApiFactory factory, NoInvalidat
         report.StaleReads.Should().NotBeEmpty("without invalidation the warmed entries keep answering with old versions");
         report.StaleReads.Should().Contain(s => s.Source == "by id")
             .And.Contain(s => s.Source == "list")
+            .And.Contain(s => s.Source == "status list")
+            .And.Contain(s => s.Source == "summary")
             .And.Contain(s => s.Source == "write response");
     }
 }
