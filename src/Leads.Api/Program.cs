@@ -1,3 +1,4 @@
+using Leads.Api.Dashboard;
 using Leads.Api.Errors;
 using Leads.Api.Http;
 using Leads.Api.RateLimiting;
@@ -74,10 +75,12 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseMiddleware<HttpLevelRecording>();
 app.UseStatusCodePages();
 app.UseMiddleware<CacheHeadersMiddleware>();
 app.UseMiddleware<LoadSheddingMiddleware>();
 app.UseResponseCompression();
+app.UseCacheDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
