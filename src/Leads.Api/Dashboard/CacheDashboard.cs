@@ -35,7 +35,6 @@ public static class CacheDashboard
             await context.Response.SendFileAsync(page);
         };
         app.MapGet(Path, index).ExcludeFromDescription();
-        app.MapGet(Path + "/", index).ExcludeFromDescription();
         return app;
     }
 

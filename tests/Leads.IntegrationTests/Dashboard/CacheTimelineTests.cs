@@ -87,7 +87,7 @@ public sealed class CacheTimelineTests(LeadsApiFactory factory) : ApiTestBase(fa
         var page = await client.GetAsync("/admin/cache");
         var script = await client.GetAsync("/admin/cache/app.js");
 
-        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.StatusCode.Should().Be(HttpStatusCode.OK, await page.Content.ReadAsStringAsync());
         page.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         page.Headers.CacheControl!.NoStore.Should().BeTrue();
         page.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'").And.NotContain("unsafe");
