@@ -29,7 +29,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.Assemblies = [typeof(Leads.Application.DependencyInjection), typeof(Leads.Domain.Common.IDomainEvent)];
 
     // Outermost first: log everything, reject invalid input before it can reach (or fill) the cache.
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(LastWriterWinsBehavior<,>), typeof(CachingBehavior<,>)];
+    options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(LastWriterWinsBehavior<,>), typeof(CachingBehavior<,>)];
 });
 
 builder.Services.AddScoped<ResponsePayload>();
@@ -71,6 +71,8 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(InfrastructureTelemetry.MeterNames)
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
+
+builder.Services.AddLeadsTracing(configuration);
 
 var app = builder.Build();
 

@@ -89,7 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<InvalidationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
         services.AddSingleton<MultiLevelCache>();
-        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<MultiLevelCache>());
+        services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
         return services;
     }

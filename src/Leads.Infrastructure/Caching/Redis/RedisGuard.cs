@@ -59,6 +59,8 @@ public sealed class RedisGuard
             return (false, default);
         }
 
+        using var activity = Application.Common.Diagnostics.LeadsTracing.Source.StartActivity("redis", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("db.system.name", "redis");
         try
         {
             var result = await _pipeline.ExecuteAsync(
@@ -69,11 +71,13 @@ public sealed class RedisGuard
         }
         catch (BrokenCircuitException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "circuit-open");
             _metrics.RedisFailure("circuit-open");
             return (false, default);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutRejectedException or TimeoutException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             _metrics.RedisFailure(ex is RedisConnectionException or RedisServerException ? "error" : "timeout");
             return (false, default);
         }
