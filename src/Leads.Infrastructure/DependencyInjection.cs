@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IHttpLevelRecorder>(sp => sp.GetRequiredService<HttpLevelStatistics>());
         services.AddSingleton<CacheTimeline>();
         services.AddSingleton<ICacheTimeline>(sp => sp.GetRequiredService<CacheTimeline>());
+        services.AddSingleton<CacheStateGauges>();
         services.AddHostedService<CacheTimelineSampler>();
         services.AddSingleton<CacheMetrics>();
         services.AddSingleton<RedisMemoryMonitor>();

@@ -3,15 +3,28 @@ using Microsoft.Extensions.Options;
 
 namespace Leads.Infrastructure.Caching.Monitoring;
 
-/// <summary>Takes a <see cref="CacheTimeline"/> sample at start and then every <see cref="MonitoringOptions.TimelineInterval"/>.</summary>
-public sealed class CacheTimelineSampler(CacheTimeline timeline, IOptions<CachingOptions> options) : BackgroundService
+/// <summary>
+/// Takes a <see cref="CacheTimeline"/> sample at start and then every <see cref="MonitoringOptions.TimelineInterval"/>.
+/// Taking the <see cref="CacheStateGauges"/> makes the container create them (and their instruments) with the host.
+/// </summary>
+public sealed class CacheTimelineSampler : BackgroundService
 {
+    private readonly CacheTimeline _timeline;
+    private readonly TimeSpan _interval;
+
+    public CacheTimelineSampler(CacheTimeline timeline, IOptions<CachingOptions> options, CacheStateGauges gauges)
+    {
+        _ = gauges;
+        _timeline = timeline;
+        _interval = options.Value.Monitoring.TimelineInterval;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Monitoring.TimelineInterval);
+        using var timer = new PeriodicTimer(_interval);
         do
         {
-            timeline.Sample();
+            _timeline.Sample();
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
