@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileProviders;
-
 namespace Leads.Api.Dashboard;
 
 /// <summary>
@@ -19,22 +17,28 @@ public static class CacheDashboard
 
     public static WebApplication UseCacheDashboard(this WebApplication app)
     {
-        var files = new PhysicalFileProvider(System.IO.Path.Combine(app.Environment.WebRootPath ?? System.IO.Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "admin", "cache"));
+        // The web root's provider, not a path: when the API runs from its build output in Development, the files
+        // come from the project's wwwroot through the static web assets manifest; a published API has them beside it.
+        var files = app.Environment.WebRootFileProvider;
         app.UseStaticFiles(new StaticFileOptions
         {
-            RequestPath = Path,
             FileProvider = files,
             OnPrepareResponse = context => Secure(context.Context.Response, "no-cache"),
         });
 
-        var page = files.GetFileInfo("index.html");
-        RequestDelegate index = async context =>
+        app.MapMethods(Path, ["GET", "HEAD"], async context =>
         {
+            var page = files.GetFileInfo("admin/cache/index.html");
+            if (!page.Exists)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The dashboard's files are not deployed with this API (wwwroot/admin/cache).").ExecuteAsync(context);
+                return;
+            }
+
             Secure(context.Response, "no-store");
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.SendFileAsync(page);
-        };
-        app.MapGet(Path, index).ExcludeFromDescription();
+        }).ExcludeFromDescription();
         return app;
     }
 
