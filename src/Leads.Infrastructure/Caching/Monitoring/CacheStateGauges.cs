@@ -22,8 +22,21 @@ public sealed class CacheStateGauges
             () => !redis.IsAvailable || redis.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
             "{state}",
             "1 while Redis is disconnected or its circuit breaker is open (the cache is bypassed), else 0.");
-        meter.CreateObservableGauge("leads.cache.l1.size", () => l1.SizeBytes, "By", "Estimated bytes held by the in-process tier.");
+        meter.CreateObservableGauge("leads.cache.l1.size", () => SizeOf(l1), "By", "Estimated bytes held by the in-process tier.");
         meter.CreateObservableGauge("leads.cache.l1.limit", () => l1.SizeLimitBytes, "By", "Size limit of the in-process tier.");
         meter.CreateObservableCounter("leads.cache.redis.evictions", () => memory.Last?.EvictedKeys ?? 0, "{key}", "Keys Redis evicted since it started (INFO stats evicted_keys, at the last sample).");
+    }
+
+    // A callback that throws loses the whole instrument from the scrape; a host shutting down disposes L1 first.
+    private static long SizeOf(L1Cache l1)
+    {
+        try
+        {
+            return l1.SizeBytes;
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0;
+        }
     }
 }
