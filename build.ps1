@@ -34,7 +34,7 @@ function Invoke-BuildTarget {
 
 function Invoke-InstallTarget {
     Install-Packages
-    Write-Step 'postgresql, redis-server, nginx and wrk are installed'
+    Write-Step 'postgresql, redis-server, nginx, wrk and chromium are installed'
 }
 
 # Sums the <Counters> of every TRX file.
@@ -66,7 +66,9 @@ function Invoke-TestTarget {
 
     $testExit = 1
     try {
-        Install-Packages @('nginx') -WarnOnly   # the shared-cache tests put nginx in front of the API
+        Install-Packages @('nginx') -WarnOnly      # the shared-cache tests put nginx in front of the API
+        # The dashboard's browser tests drive Debian's chromium; without it only they fail, saying how to install it.
+        try { Install-Packages @('chromium') -WarnOnly } catch { Write-Warning "Installing chromium failed: $($_.Exception.Message)" }
         Start-RequiredServices
         Assert-Solution
         Write-Step "dotnet test $Solution -c Release"
@@ -101,6 +103,7 @@ function Invoke-RunTarget {
         $env:Seed__Enabled = 'true'
         Write-Host ''
         Write-Host "API base URL:   $ApiUrl"
+        Write-Host "Cache dashboard: $ApiUrl/admin/cache (sign in as admin)"
         Write-Host "API reference:  $ApiUrl/scalar/v1"
         Write-Host "OpenAPI:        $ApiUrl/openapi/v1.json"
         Write-Host 'Get a token (dev accounts: admin / admin-dev-password, sales-a / sales-a-dev-password, sales-b / sales-b-dev-password):'

@@ -67,6 +67,7 @@ $Packages = [ordered]@{
     'redis-server' = @{ Found = { [bool](Find-RedisServer) -and [bool](Find-RedisCli) }; For = 'the private Redis (tests, run, bench)' }
     'nginx' = @{ Found = { [bool](Find-Application 'nginx' @('/usr/sbin/nginx')) }; For = 'the shared-cache tests' }
     'wrk' = @{ Found = { [bool](Find-Application 'wrk') }; For = 'the load benchmark' }
+    'chromium' = @{ Found = { Test-Path -LiteralPath '/usr/bin/chromium' }; For = 'the dashboard browser tests (Playwright drives /usr/bin/chromium)' }
 }
 
 # Installs the missing ones of these packages with apt-get when running as root; otherwise fails (or only

@@ -1,3 +1,4 @@
+using Leads.Api.Dashboard;
 using Leads.Api.Errors;
 using Leads.Api.Http;
 using Leads.Api.RateLimiting;
@@ -28,7 +29,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.Assemblies = [typeof(Leads.Application.DependencyInjection), typeof(Leads.Domain.Common.IDomainEvent)];
 
     // Outermost first: log everything, reject invalid input before it can reach (or fill) the cache.
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(LastWriterWinsBehavior<,>), typeof(CachingBehavior<,>)];
+    options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(LastWriterWinsBehavior<,>), typeof(CachingBehavior<,>)];
 });
 
 builder.Services.AddScoped<ResponsePayload>();
@@ -71,13 +72,17 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
 
+builder.Services.AddLeadsTracing(configuration);
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseMiddleware<HttpLevelRecording>();
 app.UseStatusCodePages();
 app.UseMiddleware<CacheHeadersMiddleware>();
 app.UseMiddleware<LoadSheddingMiddleware>();
 app.UseResponseCompression();
+app.UseCacheDashboard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

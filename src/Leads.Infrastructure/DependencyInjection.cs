@@ -60,7 +60,17 @@ public static class DependencyInjection
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.SectionName));
         services.AddSingleton(sp => new RedisConnection(redis, sp.GetRequiredService<ILogger<RedisConnection>>()));
         services.AddSingleton<CacheStatistics>();
-        services.AddSingleton(sp => new HotKeyTracker(sp.GetRequiredService<IOptions<CachingOptions>>().Value.Monitoring.HotKeySampleRate));
+        services.AddSingleton(sp =>
+        {
+            var monitoring = sp.GetRequiredService<IOptions<CachingOptions>>().Value.Monitoring;
+            return new HotKeyTracker(monitoring.HotKeySampleRate, monitoring.HotKeyCapacity, monitoring.HotKeyBucket, monitoring.HotKeyBuckets, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<HttpLevelStatistics>();
+        services.AddSingleton<IHttpLevelRecorder>(sp => sp.GetRequiredService<HttpLevelStatistics>());
+        services.AddSingleton<CacheTimeline>();
+        services.AddSingleton<ICacheTimeline>(sp => sp.GetRequiredService<CacheTimeline>());
+        services.AddSingleton<CacheStateGauges>();
+        services.AddHostedService<CacheTimelineSampler>();
         services.AddSingleton<CacheMetrics>();
         services.AddSingleton<RedisMemoryMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisMemoryMonitor>());
@@ -80,7 +90,7 @@ public static class DependencyInjection
         services.AddSingleton<InvalidationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
         services.AddSingleton<MultiLevelCache>();
-        services.AddSingleton<ICacheStore>(sp => sp.GetRequiredService<MultiLevelCache>());
+        services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
         return services;
     }

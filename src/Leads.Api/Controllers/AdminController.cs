@@ -3,6 +3,7 @@ using Leads.Api.RateLimiting;
 using Leads.Api.Security;
 using Leads.Application.Admin.Commands.InvalidateCache;
 using Leads.Application.Admin.Queries.GetCacheStats;
+using Leads.Application.Admin.Queries.GetCacheTimeline;
 using Leads.Application.Admin.Models;
 using Leads.Application.Security;
 using Leads.Application.Users.Commands.UpdateUserAccess;
@@ -39,6 +40,16 @@ public sealed class AdminController(IMediator mediator) : ControllerBase
     [ProducesResponseType<CacheStatsDto>(StatusCodes.Status200OK)]
     public async Task<CacheStatsDto> CacheStats([FromQuery] int hotKeys = 20, CancellationToken cancellationToken = default) =>
         await mediator.Send(new GetCacheStatsQuery(hotKeys), cancellationToken);
+
+    /// <summary>
+    /// The dashboard's data from the answering instance (named in the answer): hit ratios per level and tier,
+    /// requests per second, Redis memory and evictions, L1 size, pending invalidations and the Redis circuit over
+    /// time, and the hottest keys per level and time bucket.
+    /// </summary>
+    [HttpGet("cache/timeline")]
+    [ProducesResponseType<CacheTimelineDto>(StatusCodes.Status200OK)]
+    public async Task<CacheTimelineDto> CacheTimeline([FromQuery] int hotKeys = 10, CancellationToken cancellationToken = default) =>
+        await mediator.Send(new GetCacheTimelineQuery(hotKeys), cancellationToken);
 
     /// <summary>Changes a user's role, teams and active flag; takes effect on the user's next request.</summary>
     [HttpPut("users/{id:guid}/access")]

@@ -87,8 +87,10 @@ public sealed partial class HttpCachingDocumentationTests(KestrelLeadsApiFactory
         var admin = await factory.CreateAdminClientAsync();
         switch ($"{method} {path}")
         {
-            case "GET /api/static/config":
+            case "GET /api/static/config" or "GET /admin/cache":
                 return await factory.CreateClient().GetAsync(path);
+            case "GET /api/admin/cache/timeline":
+                return await admin.GetAsync(path);
             case "GET /api/leads/categories" or "GET /api/leads" or "GET /api/leads/summary":
                 return await salesA.GetAsync(path);
             case "GET /api/leads/{id}":

@@ -1,4 +1,4 @@
 namespace Leads.Application.Admin.Models;
 
-/// <summary>A frequently read key (without the prefix); <paramref name="Score"/> is a decayed, sampled read count.</summary>
+/// <summary>A frequently read key (without the prefix); <paramref name="Score"/> is its estimated reads over the hot-key buckets kept (sampled, Space-Saving).</summary>
 public sealed record HotKeyDto(string Key, long Score);

@@ -30,5 +30,6 @@ namespace Leads.Application.Common.Serialization;
 [JsonSerializable(typeof(TokenDto))]
 [JsonSerializable(typeof(CacheInvalidationResult))]
 [JsonSerializable(typeof(CacheStatsDto))]
+[JsonSerializable(typeof(CacheTimelineDto))]
 [JsonSerializable(typeof(int))]
 public sealed partial class LeadsJsonContext : JsonSerializerContext;

@@ -1,67 +1,116 @@
-using System.Collections.Concurrent;
 using Leads.Application.Caching;
 
 namespace Leads.Infrastructure.Caching.Monitoring;
 
 /// <summary>
-/// Finds the hottest keys cheaply: counts about one lookup in <c>SampleRate</c> (chosen at random), keeps at most <c>MaxKeys</c> keys and
-/// halves every score each minute, so the ranking follows current traffic. Keys carry no personal data (user
-/// text is hashed in keys), so they can be shown to operators.
+/// Finds the hottest keys per level (http, api, db) and time bucket in constant memory: about one lookup in
+/// <c>SampleRate</c> (chosen at random) is added, weighted by the rate, to a <see cref="SpaceSaving"/> summary of
+/// <c>Capacity</c> counters for its level and bucket; a ring of <c>Buckets</c> buckets of <c>BucketLength</c>
+/// each is kept, the oldest reused. So memory is levels × buckets × capacity counters however many distinct
+/// keys pass, and the ranking follows current traffic. Keys carry no personal data (user text is hashed in
+/// keys), so they can be shown to operators.
 /// </summary>
-public sealed class HotKeyTracker : IDisposable
+public sealed class HotKeyTracker
 {
-    private const int MaxKeys = 10_000;
-    private readonly ConcurrentDictionary<string, long> _scores = new(StringComparer.Ordinal);
-    private readonly int _sampleRate;
-    private readonly Timer _decay;
+    /// <summary>Level names in the order of the level index.</summary>
+    public static readonly IReadOnlyList<string> LevelNames = ["http", "api", "db"];
 
-    public HotKeyTracker(int sampleRate = 8)
+    private readonly int _sampleRate;
+    private readonly long _bucketMs;
+    private readonly Bucket[] _ring;
+    private readonly TimeProvider _time;
+
+    public HotKeyTracker(int sampleRate = 8, int capacity = 64, TimeSpan? bucketLength = null, int buckets = 30, TimeProvider? time = null)
     {
         _sampleRate = Math.Max(1, sampleRate);
-        _decay = new Timer(_ => Decay(), null, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        _bucketMs = Math.Max(1, (long)(bucketLength ?? TimeSpan.FromSeconds(10)).TotalMilliseconds);
+        _ring = Enumerable.Range(0, Math.Max(1, buckets)).Select(_ => new Bucket(Math.Max(1, capacity))).ToArray();
+        _time = time ?? TimeProvider.System;
     }
+
+    public int SampleRate => _sampleRate;
+
+    public TimeSpan BucketLength => TimeSpan.FromMilliseconds(_bucketMs);
+
+    public int Capacity => _ring[0].Levels[0].Capacity;
 
     public void Record(CacheKey key)
     {
-        // Random, not every n-th lookup: a request makes a fixed sequence of lookups (authorization data, then
-        // its query), and a fixed stride would always pick the same position in it.
-        if (_sampleRate > 1 && Random.Shared.Next(_sampleRate) != 0)
+        if (Sampled())
         {
-            return;
+            // Only sampled lookups pay for the key text.
+            Add(key.Level == CacheLevel.Api ? 1 : 2, key.Describe());
         }
-
-        // Only sampled lookups pay for the key text.
-        Record(key.Describe());
     }
 
-    private void Record(string key)
+    /// <summary>Counts a conditional GET at the HTTP level; <paramref name="describe"/> builds the key text only when sampled.</summary>
+    public void RecordHttp<TState>(TState state, Func<TState, string> describe)
     {
-        if (_scores.Count >= MaxKeys && !_scores.ContainsKey(key))
+        if (Sampled())
         {
-            return;
+            Add(0, describe(state));
         }
-
-        _scores.AddOrUpdate(key, _sampleRate, (_, score) => score + _sampleRate);
     }
 
+    /// <summary>The hottest keys of every level over the buckets kept, estimates summed per key.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Top(int count) =>
-        _scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Take(count).ToArray();
+        Snapshot().SelectMany(b => b.Levels.SelectMany(l => l))
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(e => e.Count)))
+            .OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(count)
+            .ToArray();
 
-    public void Dispose() => _decay.Dispose();
-
-    private void Decay()
+    /// <summary>The buckets kept, oldest first, each with the counted keys of every level (by level index).</summary>
+    public IReadOnlyList<HotKeyBucket> Snapshot()
     {
-        foreach (var (key, score) in _scores)
+        var current = _time.GetUtcNow().ToUnixTimeMilliseconds() / _bucketMs;
+        var buckets = new List<HotKeyBucket>(_ring.Length);
+        foreach (var bucket in _ring)
         {
-            var halved = score / 2;
-            if (halved == 0)
+            lock (bucket)
             {
-                _scores.TryRemove(key, out _);
-            }
-            else
-            {
-                _scores.TryUpdate(key, halved, score);
+                if (bucket.Id > current - _ring.Length && bucket.Id <= current)
+                {
+                    buckets.Add(new HotKeyBucket(
+                        DateTimeOffset.FromUnixTimeMilliseconds(bucket.Id * _bucketMs),
+                        bucket.Levels.Select(l => l.Top(l.Capacity)).ToArray(),
+                        bucket.Levels.Select(l => l.MaxError).ToArray()));
+                }
             }
         }
+
+        return buckets.OrderBy(b => b.Start).ToArray();
+    }
+
+    // Random, not every n-th lookup: a request makes a fixed sequence of lookups (authorization data, then
+    // its query), and a fixed stride would always pick the same position in it.
+    private bool Sampled() => _sampleRate == 1 || Random.Shared.Next(_sampleRate) == 0;
+
+    private void Add(int level, string key)
+    {
+        var id = _time.GetUtcNow().ToUnixTimeMilliseconds() / _bucketMs;
+        var bucket = _ring[(int)(id % _ring.Length)];
+        lock (bucket)
+        {
+            if (bucket.Id != id)
+            {
+                foreach (var summary in bucket.Levels)
+                {
+                    summary.Clear();
+                }
+
+                bucket.Id = id;
+            }
+
+            bucket.Levels[level].Add(key, _sampleRate);
+        }
+    }
+
+    private sealed class Bucket(int capacity)
+    {
+        public long Id { get; set; } = long.MinValue;
+
+        public SpaceSaving[] Levels { get; } = [new(capacity), new(capacity), new(capacity)];
     }
 }

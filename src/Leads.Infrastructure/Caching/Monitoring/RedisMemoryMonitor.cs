@@ -51,13 +51,14 @@ public sealed partial class RedisMemoryMonitor : BackgroundService
 
         try
         {
-            var info = await server.InfoAsync("memory").WaitAsync(TimeSpan.FromSeconds(2));
-            var values = info.SelectMany(group => group)
+            var memory = await server.InfoAsync("memory").WaitAsync(TimeSpan.FromSeconds(2));
+            var stats = await server.InfoAsync("stats").WaitAsync(TimeSpan.FromSeconds(2));
+            var values = memory.Concat(stats).SelectMany(group => group)
                 .GroupBy(pair => pair.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
             var used = Parse(values, "used_memory");
             var max = Parse(values, "maxmemory");
-            _last = new RedisMemorySample(used, max, DateTimeOffset.UtcNow);
+            _last = new RedisMemorySample(used, max, DateTimeOffset.UtcNow, Parse(values, "evicted_keys"));
             if (max > 0 && used > max * _options.MemoryWarningRatio)
             {
                 LogMemoryHigh(used, max);

@@ -1,3 +1,4 @@
 namespace Leads.Infrastructure.Caching.Monitoring;
 
-public sealed record RedisMemorySample(long UsedBytes, long MaxBytes, DateTimeOffset SampledAt);
+/// <summary>Redis memory at <paramref name="SampledAt"/>; <paramref name="EvictedKeys"/> counts evictions since Redis started.</summary>
+public sealed record RedisMemorySample(long UsedBytes, long MaxBytes, DateTimeOffset SampledAt, long EvictedKeys = 0);

@@ -16,6 +16,7 @@ public sealed class RedisGuard
     private readonly ResiliencePipeline _pipeline;
     private readonly RedisConnection _connection;
     private readonly CacheMetrics _metrics;
+    private readonly CircuitBreakerStateProvider _circuit = new();
 
     public RedisGuard(RedisConnection connection, IOptions<CachingOptions> options, CacheMetrics metrics)
     {
@@ -30,6 +31,7 @@ public sealed class RedisGuard
                 SamplingDuration = redis.SamplingDuration,
                 BreakDuration = redis.BreakDuration,
                 ShouldHandle = new PredicateBuilder().Handle<RedisException>().Handle<TimeoutRejectedException>().Handle<TimeoutException>(),
+                StateProvider = _circuit,
             })
             .AddTimeout(redis.OperationTimeout)
             .Build();
@@ -37,6 +39,9 @@ public sealed class RedisGuard
 
     /// <summary>True while the connection is up: when it is down the cache is bypassed, L1 included (it could be missing invalidations).</summary>
     public bool IsAvailable => _connection.IsConnected;
+
+    /// <summary>The circuit breaker's state for operators: closed, open, half-open or isolated.</summary>
+    public CircuitState CircuitState => _circuit.CircuitState;
 
     public IDatabase Database => _connection.Database;
 
@@ -54,6 +59,8 @@ public sealed class RedisGuard
             return (false, default);
         }
 
+        using var activity = Application.Common.Diagnostics.LeadsTracing.Source.StartActivity("redis", System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("db.system.name", "redis");
         try
         {
             var result = await _pipeline.ExecuteAsync(
@@ -64,11 +71,13 @@ public sealed class RedisGuard
         }
         catch (BrokenCircuitException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "circuit-open");
             _metrics.RedisFailure("circuit-open");
             return (false, default);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutRejectedException or TimeoutException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             _metrics.RedisFailure(ex is RedisConnectionException or RedisServerException ? "error" : "timeout");
             return (false, default);
         }

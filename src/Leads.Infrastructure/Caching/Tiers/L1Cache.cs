@@ -51,7 +51,12 @@ public sealed class L1Cache : IDisposable
 
     public long Count => _cache.Count;
 
+    /// <summary>Estimated payload bytes held, counted against <see cref="SizeLimitBytes"/>.</summary>
+    public long SizeBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    public long SizeLimitBytes => _options.SizeLimitBytes;
+
     public void Dispose() => _cache.Dispose();
 
-    private MemoryCache Create() => new(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes, CompactionPercentage = 0.2 });
+    private MemoryCache Create() => new(new MemoryCacheOptions { SizeLimit = _options.SizeLimitBytes, CompactionPercentage = 0.2, TrackStatistics = true });
 }

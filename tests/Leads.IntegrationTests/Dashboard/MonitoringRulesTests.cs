@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Leads.IntegrationTests.Infrastructure;
+
+namespace Leads.IntegrationTests.Dashboard;
+
+/// <summary>
+/// The alert rules and the Grafana dashboard in deploy/monitoring are built on the real metric names: after some
+/// traffic, every metric they use is on /metrics. A renamed instrument fails this test instead of an alert going silent.
+/// </summary>
+public sealed partial class MonitoringRulesTests(LeadsApiFactory factory) : ApiTestBase(factory)
+{
+    [Theory]
+    [InlineData("alerts.yml")]
+    [InlineData("grafana-dashboard.json")]
+    public async Task Every_metric_the_monitoring_files_use_is_exported_after_traffic(string file)
+    {
+        var used = MetricName().Matches(await File.ReadAllTextAsync(Path.Combine(MonitoringFolder(), file)))
+            .Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        used.Should().Contain(["leads_cache_lookups_total", "leads_cache_redis_memory_used_bytes"], "the rule must see the names it checks");
+        var client = await Factory.CreateSalesAClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAsync("/api/leads?pageSize=3")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var exported = await Factory.CreateClient().GetStringAsync("/metrics");
+        var names = ExportedName().Matches(exported).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
+        used.Where(name => !names.Contains(name)).Should().BeEmpty("{0} uses them; /metrics has: {1}", file, string.Join(", ", names.Where(n => n.StartsWith("leads_", StringComparison.Ordinal)).Order()));
+    }
+
+    private static string MonitoringFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Leads.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory!.FullName, "deploy", "monitoring");
+    }
+
+    [GeneratedRegex(@"\b(?:leads|http_server)_[a-z0-9_]+\b")]
+    private static partial Regex MetricName();
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{| )", RegexOptions.Multiline)]
+    private static partial Regex ExportedName();
+}
