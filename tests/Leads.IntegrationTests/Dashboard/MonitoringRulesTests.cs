@@ -8,8 +8,15 @@ namespace Leads.IntegrationTests.Dashboard;
 /// The alert rules and the Grafana dashboard in deploy/monitoring are built on the real metric names: after some
 /// traffic, every metric they use is on /metrics. A renamed instrument fails this test instead of an alert going silent.
 /// </summary>
-public sealed partial class MonitoringRulesTests(LeadsApiFactory factory) : ApiTestBase(factory)
+[Collection(MonitoringCollection.Name)]
+public sealed partial class MonitoringRulesTests(LeadsApiFactory factory) : IAsyncLifetime
 {
+    private LeadsApiFactory Factory { get; } = factory;
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Theory]
     [InlineData("alerts.yml")]
     [InlineData("grafana-dashboard.json")]
