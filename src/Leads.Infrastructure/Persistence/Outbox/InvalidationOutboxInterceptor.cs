@@ -13,9 +13,9 @@ namespace Leads.Infrastructure.Persistence.Outbox;
 /// commits or rolls back with the change itself. After the commit the events are published, their handler bumps
 /// the tags in Redis at once, as before (it runs in the interceptor registered before this one), and the row is
 /// deleted when every bump landed (<see cref="InvalidationReceipt"/>). When one did not (Redis frozen or down),
-/// or the process dies between the commit and Redis, the row stays and the relay of any instance applies it once Redis answers
-/// (<see cref="InvalidationOutboxRelay"/>): no instance keeps serving what the change made stale for longer
-/// than the relay's delay. Scoped, like the save it follows.
+/// or the process dies between the commit and Redis, the row stays and the relay of any instance applies it
+/// once Redis answers (<see cref="InvalidationOutboxRelay"/>): no instance keeps serving what the change made
+/// stale for longer than the relay's delay. Scoped, like the save it follows.
 /// </summary>
 public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt receipt, ILogger<InvalidationOutboxInterceptor> logger) : SaveChangesInterceptor
 {

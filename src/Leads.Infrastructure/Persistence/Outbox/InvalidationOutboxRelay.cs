@@ -64,9 +64,10 @@ public sealed partial class InvalidationOutboxRelay(
             }
             while (applied == _options.BatchSize);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Postgres is down or slow: the rows stay, the next tick tries again.
+            // Postgres is down or slow, or the schema is behind: the rows stay, the next tick tries again. Background
+            // work must never stop the host, which is what an exception escaping a BackgroundService does.
             LogRelayFailed(ex.Message);
         }
 
