@@ -47,7 +47,9 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
     [Fact]
     public async Task A_write_acknowledged_while_Redis_was_frozen_by_an_instance_that_died_reaches_the_other_instance_once_Redis_answers()
     {
-        var (reader, url, notes) = await WriteWhileFrozenOnAnInstanceThatDiesAsync(Factory);
+        // The survivor has given up on Redis when it resumes (its connection dropped, or its circuit opened, whichever
+        // comes first), so its relay has to wait for the reconnect or the end of the break before the bump lands.
+        var (reader, url, notes) = await WriteWhileFrozenOnAnInstanceThatDiesAsync(Factory, OpenCircuitOfAsync);
         using var _ = reader;
 
         // Fresh reads that bypass the cache (an open circuit) do not count: the survivor must serve the new lead
@@ -115,12 +117,33 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
     }
 
     /// <summary>
+    /// Reads until the instance stops calling Redis: a read that cost the 50 ms timeout per Redis call answers at
+    /// once when the connection is marked down or the circuit is open (about ten failed calls within 2 s open it).
+    /// </summary>
+    private static async Task OpenCircuitOfAsync(HttpClient client)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            var read = Stopwatch.GetTimestamp();
+            (await client.ReadAsync("/api/static/config")).Status.Should().Be(HttpStatusCode.OK);
+            if (Stopwatch.GetElapsedTime(read) < TimeSpan.FromMilliseconds(20))
+            {
+                return;
+            }
+
+            Stopwatch.GetElapsedTime(started).Should().BeLessThan(TimeSpan.FromSeconds(10), "failing Redis calls open the circuit");
+        }
+    }
+
+    /// <summary>
     /// Warms the lead on <paramref name="survivor"/>, then writes it on a second instance while Redis is frozen and
     /// disposes that instance before Redis resumes. The writer's circuit is open before the write (Redis has been
     /// failing it), so its bump is never sent: a command sent to a frozen Redis waits in the server's socket buffer
     /// and would run when Redis resumes, which is not the case this specifies. Returns a reader on the survivor.
     /// </summary>
-    private async Task<(HttpClient Reader, string Url, string Notes)> WriteWhileFrozenOnAnInstanceThatDiesAsync(OwnRedisApiFactory survivor)
+    private async Task<(HttpClient Reader, string Url, string Notes)> WriteWhileFrozenOnAnInstanceThatDiesAsync(
+        OwnRedisApiFactory survivor, Func<HttpClient, Task>? beforeResume = null)
     {
         var writer = new SecondInstanceApiFactory(survivor);
         writer.Settings["Caching:Redis:OperationTimeout"] = "00:00:00.050";
@@ -152,6 +175,10 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
 
             // The writer dies with its in-process retry of the bump.
             await ((IAsyncDisposable)writer).DisposeAsync();
+            if (beforeResume is not null)
+            {
+                await beforeResume(reader);
+            }
         }
         finally
         {
