@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new Common.Behaviors.WriteTurns());
         services.AddScoped<ICacheTrace, CacheTrace>();
         services.AddScoped<CachedCall>();
+        services.AddScoped<InvalidationReceipt>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Leads.Infrastructure.Caching.Serialization;
 using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Persistence;
+using Leads.Infrastructure.Persistence.Outbox;
 using Leads.Infrastructure.Persistence.Repositories;
 using Leads.Infrastructure.Persistence.Seeding;
 using Leads.Infrastructure.Security;
@@ -38,9 +39,13 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, Pbkdf2PasswordHasher>();
 
         services.AddScoped<DomainEventDispatchInterceptor>();
+        services.AddScoped<InvalidationOutboxInterceptor>();
         services.AddDbContext<LeadsDbContext>((provider, options) => options
             .UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(0))
-            .AddInterceptors(provider.GetRequiredService<DomainEventDispatchInterceptor>())
+
+            // In this order: after the commit the events are published (their handler bumps the tags), then the
+            // outbox row of the save is deleted if every bump landed.
+            .AddInterceptors(provider.GetRequiredService<DomainEventDispatchInterceptor>(), provider.GetRequiredService<InvalidationOutboxInterceptor>())
 
             // Extra interceptors registered by the host (diagnostics, tests counting queries).
             .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
@@ -92,6 +97,14 @@ public static class DependencyInjection
         services.AddSingleton<MultiLevelCache>();
         services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
+
+        services.AddOptions<InvalidationOutboxOptions>().Bind(configuration.GetSection(InvalidationOutboxOptions.SectionName));
+        services.AddSingleton(sp => new InvalidationOutboxRelay(
+            postgres,
+            sp.GetRequiredService<ICacheStore>(),
+            sp.GetRequiredService<IOptions<InvalidationOutboxOptions>>(),
+            sp.GetRequiredService<ILogger<InvalidationOutboxRelay>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<InvalidationOutboxRelay>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Leads.Domain.Categories;
+using Leads.Domain.Common;
 using Leads.Domain.Leads;
 using Leads.Domain.Users;
 using Mediator;
@@ -6,14 +7,12 @@ using Mediator;
 namespace Leads.Application.Caching;
 
 /// <summary>
-/// Cascade invalidation: runs after the transaction that raised the event has committed and bumps every tag
-/// whose cached answers (service level, database level, and therefore HTTP validators) the change affects.
-/// A lead change always touches the lead itself and its team's and the global "any change" tags; reads over
-/// sets of leads are invalidated only through the facets the change touched (<see cref="LeadSetTags"/>), so
-/// a notes-only edit leaves every list page, count and summary alone. A category change touches everything
-/// that shows category names.
+/// Cascade invalidation after the commit: bumps the tags each domain event names
+/// (<see cref="CacheInvalidationTags"/>), which turns every dependent cached answer stale on every level and
+/// every instance. The same tags were stored with the change in the invalidation outbox; a bump that cannot
+/// reach Redis is reported to the <see cref="InvalidationReceipt"/>, so the outbox row stays for the relay.
 /// </summary>
-public sealed class CacheInvalidationHandler(ICacheStore cache) :
+public sealed class CacheInvalidationHandler(ICacheStore cache, InvalidationReceipt receipt) :
     INotificationHandler<LeadCreated>,
     INotificationHandler<LeadUpdated>,
     INotificationHandler<LeadStatusChanged>,
@@ -21,52 +20,24 @@ public sealed class CacheInvalidationHandler(ICacheStore cache) :
     INotificationHandler<CategoryChanged>,
     INotificationHandler<UserAccessChanged>
 {
-    public ValueTask Handle(LeadCreated notification, CancellationToken cancellationToken) =>
-        Invalidate(
-            CacheTags.LeadChanged(notification.LeadId, notification.TeamId)
-                .Concat(LeadSetTags.Changed(notification.TeamId, null, membership: true, LeadFields.None, [], [])),
-            cancellationToken);
+    public ValueTask Handle(LeadCreated notification, CancellationToken cancellationToken) => Invalidate(notification);
 
-    public ValueTask Handle(LeadUpdated notification, CancellationToken cancellationToken)
+    public ValueTask Handle(LeadUpdated notification, CancellationToken cancellationToken) => Invalidate(notification);
+
+    public ValueTask Handle(LeadStatusChanged notification, CancellationToken cancellationToken) => Invalidate(notification);
+
+    public ValueTask Handle(LeadDeleted notification, CancellationToken cancellationToken) => Invalidate(notification);
+
+    public ValueTask Handle(CategoryChanged notification, CancellationToken cancellationToken) => Invalidate(notification);
+
+    public ValueTask Handle(UserAccessChanged notification, CancellationToken cancellationToken) => Invalidate(notification);
+
+    // The data is committed: invalidation must run even if the caller has gone away.
+    private async ValueTask Invalidate(IDomainEvent domainEvent)
     {
-        var categories = notification.Changed.HasFlag(LeadFields.Category) ? new[] { notification.PreviousCategoryId, notification.CategoryId } : [];
-        return Invalidate(
-            CacheTags.LeadChanged(notification.LeadId, notification.TeamId)
-                .Append(CacheTags.TeamLeads(notification.PreviousTeamId))
-                .Concat(LeadSetTags.Changed(
-                    notification.TeamId,
-                    notification.PreviousTeamId,
-                    membership: notification.Changed.HasFlag(LeadFields.Team),
-                    notification.Changed,
-                    [],
-                    categories)),
-            cancellationToken);
+        if (!await cache.InvalidateTagsAsync(CacheInvalidationTags.For([domainEvent]), CancellationToken.None))
+        {
+            receipt.Missed();
+        }
     }
-
-    public ValueTask Handle(LeadStatusChanged notification, CancellationToken cancellationToken) =>
-        Invalidate(
-            CacheTags.LeadChanged(notification.LeadId, notification.TeamId)
-                .Concat(LeadSetTags.Changed(
-                    notification.TeamId,
-                    null,
-                    membership: false,
-                    LeadFields.Status | LeadFields.UpdatedAt,
-                    [notification.From, notification.To],
-                    [])),
-            cancellationToken);
-
-    public ValueTask Handle(LeadDeleted notification, CancellationToken cancellationToken) =>
-        Invalidate(
-            CacheTags.LeadChanged(notification.LeadId, notification.TeamId)
-                .Concat(LeadSetTags.Changed(notification.TeamId, null, membership: true, LeadFields.None, [], [])),
-            cancellationToken);
-
-    public ValueTask Handle(CategoryChanged notification, CancellationToken cancellationToken) =>
-        Invalidate([CacheTags.Categories], cancellationToken);
-
-    public ValueTask Handle(UserAccessChanged notification, CancellationToken cancellationToken) =>
-        Invalidate([CacheTags.User(notification.UserId)], cancellationToken);
-
-    private ValueTask Invalidate(IEnumerable<string> tags, CancellationToken cancellationToken) =>
-        cache.InvalidateTagsAsync(tags.Distinct(StringComparer.Ordinal).ToArray(), CancellationToken.None);
 }

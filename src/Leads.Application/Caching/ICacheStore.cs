@@ -24,8 +24,13 @@ public interface ICacheStore
         Func<IReadOnlyList<int>, CancellationToken, ValueTask<IReadOnlyList<T?>>> loadMissing,
         CancellationToken cancellationToken);
 
-    /// <summary>Marks every entry that depends on one of <paramref name="tags"/> stale, on every instance.</summary>
-    ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks every entry that depends on one of <paramref name="tags"/> stale, on every instance. Returns true once
+    /// the bump is in Redis; false when Redis could not be reached, in which case the bump is retried by this
+    /// instance (which bypasses its cache until then) and must also be retried by whoever can (the outbox relay).
+    /// Bumping a tag twice only costs a few extra misses.
+    /// </summary>
+    ValueTask<bool> InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken);
 
     /// <summary>Removes the keys of <paramref name="level"/> (all levels when null) matching <paramref name="pattern"/>, where <c>*</c> is the only wildcard. Uses SCAN on every primary; for admin use.</summary>
     ValueTask<long> RemoveByPatternAsync(CacheLevel? level, string pattern, CancellationToken cancellationToken);

@@ -65,7 +65,7 @@ public sealed partial class MultiLevelCache(
         return Record(key, joined ? loaded with { Outcome = CacheOutcome.Miss } : loaded, started);
     }
 
-    public ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
+    public ValueTask<bool> InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
         invalidator.InvalidateAsync(tags, cancellationToken);
 
     public async ValueTask<long> RemoveByPatternAsync(CacheLevel? level, string pattern, CancellationToken cancellationToken)

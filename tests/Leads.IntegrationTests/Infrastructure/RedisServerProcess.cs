@@ -13,11 +13,14 @@ namespace Leads.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RedisServerProcess : IDisposable
 {
+    private readonly string[] _extraArguments;
     private Process? _process;
     private bool _frozen;
 
-    public RedisServerProcess()
+    /// <param name="extraArguments">More redis-server options, e.g. <c>--maxmemory-policy allkeys-lru</c>.</param>
+    public RedisServerProcess(params string[] extraArguments)
     {
+        _extraArguments = extraArguments;
         Port = FreePort();
         Start();
     }
@@ -46,7 +49,7 @@ public sealed class RedisServerProcess : IDisposable
         {
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
             "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
-        })
+        }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -104,7 +107,7 @@ public sealed class RedisServerProcess : IDisposable
     public void Dispose() => Kill();
 
     /// <summary>Starts a new server on a free port.</summary>
-    public static Task<RedisServerProcess> StartAsync() => Task.Run(() => new RedisServerProcess());
+    public static Task<RedisServerProcess> StartAsync(params string[] extraArguments) => Task.Run(() => new RedisServerProcess(extraArguments));
 
     /// <summary>Starts the server again on the same port, empty; does nothing while it runs.</summary>
     public Task StartAgainAsync() => IsRunning ? Task.CompletedTask : Task.Run(Start);

@@ -19,7 +19,8 @@ public sealed class NonInvalidatingCacheStore(ICacheStore inner) : ICacheStore
         CancellationToken cancellationToken) =>
         inner.GetOrCreateManyAsync(keys, policy, tags, loadMissing, cancellationToken);
 
-    public ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    // "Applied": nothing is bumped, and nothing is left for the outbox relay to bump later either.
+    public ValueTask<bool> InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
     public ValueTask<long> RemoveByPatternAsync(CacheLevel? level, string pattern, CancellationToken cancellationToken) =>
         inner.RemoveByPatternAsync(level, pattern, cancellationToken);

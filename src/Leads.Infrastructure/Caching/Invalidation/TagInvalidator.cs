@@ -18,12 +18,12 @@ public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidat
     /// </summary>
     public long Issued => Interlocked.Read(ref _issued);
 
-    /// <summary>Never throws; returns once the bump is in Redis, or recorded for retry.</summary>
-    public async ValueTask InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    /// <summary>Never throws; returns true once the bump is in Redis, false when it was recorded for retry.</summary>
+    public async ValueTask<bool> InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         if (tags.Count == 0)
         {
-            return;
+            return true;
         }
 
         Interlocked.Increment(ref _issued);
@@ -32,11 +32,12 @@ public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidat
         {
             deferred.Defer(tags);
             l1.Clear();
-            return;
+            return false;
         }
 
         metrics.Invalidated(tags.Count, "applied");
         await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied));
+        return true;
     }
 
     /// <summary>Tells every instance to drop one key from L1.</summary>

@@ -10,7 +10,9 @@ namespace Leads.Infrastructure.Caching.Monitoring;
 /// <summary>
 /// Samples Redis memory (INFO memory) every <see cref="MonitoringOptions.MemorySampleInterval"/>, exposes it as
 /// gauges and logs a warning when usage passes <see cref="MonitoringOptions.MemoryWarningRatio"/> of maxmemory,
-/// so an operator hears about eviction pressure before the hit ratio drops.
+/// so an operator hears about eviction pressure before the hit ratio drops. Its first sample, at start-up, also
+/// checks the eviction policy: a warning when Redis may evict tag-generation counters (checked again whenever
+/// the policy reported changes, e.g. after a failover to a differently configured server).
 /// </summary>
 public sealed partial class RedisMemoryMonitor : BackgroundService
 {
@@ -18,6 +20,7 @@ public sealed partial class RedisMemoryMonitor : BackgroundService
     private readonly MonitoringOptions _options;
     private readonly ILogger<RedisMemoryMonitor> _logger;
     private RedisMemorySample? _last;
+    private string? _checkedPolicy;
 
     public RedisMemoryMonitor(RedisGuard redis, IOptions<CachingOptions> options, IMeterFactory meterFactory, ILogger<RedisMemoryMonitor> logger)
     {
@@ -58,7 +61,9 @@ public sealed partial class RedisMemoryMonitor : BackgroundService
                 .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
             var used = Parse(values, "used_memory");
             var max = Parse(values, "maxmemory");
-            _last = new RedisMemorySample(used, max, DateTimeOffset.UtcNow, Parse(values, "evicted_keys"));
+            _last = new RedisMemorySample(
+                used, max, DateTimeOffset.UtcNow, Parse(values, "evicted_keys"), values.GetValueOrDefault("maxmemory_policy", string.Empty));
+            CheckEvictionPolicy(_last);
             if (max > 0 && used > max * _options.MemoryWarningRatio)
             {
                 LogMemoryHigh(used, max);
@@ -73,8 +78,31 @@ public sealed partial class RedisMemoryMonitor : BackgroundService
         return _last;
     }
 
+    private void CheckEvictionPolicy(RedisMemorySample sample)
+    {
+        if (sample.EvictionPolicy.Length == 0 || string.Equals(Interlocked.Exchange(ref _checkedPolicy, sample.EvictionPolicy), sample.EvictionPolicy, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (sample.MayEvictTagGenerations)
+        {
+            LogEvictionPolicyUnsafe(sample.EvictionPolicy);
+        }
+        else
+        {
+            LogEvictionPolicySafe(sample.EvictionPolicy);
+        }
+    }
+
     private static long Parse(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis maxmemory-policy is {Policy}: under memory pressure Redis may evict tag-generation counters, and entries they had invalidated could be served again. Use volatile-lru (or another volatile-* policy, or noeviction); see docs/operations.md")]
+    private partial void LogEvictionPolicyUnsafe(string policy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis maxmemory-policy is {Policy}: tag-generation counters (no TTL) are never evicted")]
+    private partial void LogEvictionPolicySafe(string policy);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sampling Redis memory failed: {Reason}")]
     private partial void LogSampleFailed(string reason);

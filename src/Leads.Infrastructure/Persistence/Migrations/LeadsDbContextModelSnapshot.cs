@@ -225,6 +225,31 @@ namespace Leads.Infrastructure.Persistence.Migrations
                     b.ToTable("lead_counts", (string)null);
                 });
 
+            modelBuilder.Entity("Leads.Infrastructure.Persistence.Outbox.PendingInvalidation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.PrimitiveCollection<string[]>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("cache_invalidation_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Leads.Domain.Leads.Lead", b =>
                 {
                     b.HasOne("Leads.Domain.Categories.LeadCategory", null)

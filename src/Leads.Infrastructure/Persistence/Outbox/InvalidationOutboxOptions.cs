@@ -1,0 +1,30 @@
+namespace Leads.Infrastructure.Persistence.Outbox;
+
+/// <summary>Bound from <c>Caching:Outbox</c>: how the relay finds and applies invalidations left in the outbox.</summary>
+public sealed class InvalidationOutboxOptions
+{
+    public const string SectionName = "Caching:Outbox";
+
+    /// <summary>
+    /// How often each instance looks for rows to relay (one indexed query on a table that is empty while Redis is
+    /// healthy). Together with <see cref="AbandonedAfter"/> and Redis's circuit breaker it bounds how long an
+    /// invalidation can stay unapplied once Redis answers again (docs/caching.md).
+    /// </summary>
+    public TimeSpan RelayInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// A row younger than this still belongs to the write that recorded it, which applies and deletes it right
+    /// after its commit; relaying it too would only bump its tags twice. Far above a healthy Redis round trip.
+    /// </summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rows claimed (and bumped together) per transaction; a backlog is drained batch after batch.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// A row older than this is deleted without being applied: every cache entry it could make stale has expired
+    /// by then (keep it above the longest policy duration; the default policies end at 60 minutes). This is what
+    /// bounds the table while Redis stays unreachable: it holds at most the writes of this period.
+    /// </summary>
+    public TimeSpan DiscardAfter { get; set; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using Leads.Domain.Teams;
+using Leads.Infrastructure.Caching.Invalidation;
+using Leads.Infrastructure.Persistence.Outbox;
+using Leads.Infrastructure.Persistence.Seeding;
+using Leads.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Leads.IntegrationTests.Invalidation;
+
+/// <summary>
+/// The invalidation outbox against the real Postgres and Redis: its row commits with the change or not at all,
+/// the writer deletes it once its bump landed, relays on two instances share abandoned rows (each applied once,
+/// and applying one again would only bump its tags again), and the test reset empties it.
+/// </summary>
+public sealed class InvalidationOutboxTests(QuietRelayFixture fixture) : IClassFixture<QuietRelayFixture>, IAsyncLifetime
+{
+    private LeadsApiFactory Factory => fixture.First;
+
+    public Task InitializeAsync() => Factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_write_whose_bump_reaches_Redis_leaves_no_outbox_row()
+    {
+        using var client = await Factory.CreateSalesAClientAsync();
+        var lead = await Factory.WithDbAsync(db => db.Leads.AsNoTracking().FirstAsync(l => l.TeamId == DemoData.TeamA));
+
+        var response = await client.PutAsJsonAsync($"/api/leads/{lead.Id}", LeadRequests.Update(lead) with { Notes = "bumped at once" }, CachedRead.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await OutboxRows.CountAsync(Factory)).Should().Be(0, "the writer deletes its row before it answers, and no relay ran");
+    }
+
+    [Fact]
+    public async Task A_change_that_does_not_commit_leaves_no_outbox_row()
+    {
+        var failed = await Factory.WithDbAsync(async db =>
+        {
+            var lead = await db.Leads.FirstAsync(l => l.TeamId == DemoData.TeamA);
+            lead.MarkDeleted();
+            db.Leads.Remove(lead);
+            db.Teams.Add(Team.Create("a team whose id is taken", DemoData.TeamA));
+            var save = () => db.SaveChangesAsync();
+            await save.Should().ThrowAsync<DbUpdateException>("the duplicate team id fails the whole transaction");
+            return lead.Id;
+        });
+
+        (await OutboxRows.CountAsync(Factory)).Should().Be(0, "the row rolls back with the change");
+        (await Factory.WithDbAsync(db => db.Leads.AnyAsync(l => l.Id == failed))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Relays_on_two_instances_apply_each_abandoned_row_exactly_once()
+    {
+        const int rows = 350;
+        var tags = Enumerable.Range(0, rows).Select(i => $"outbox-spec-{Guid.NewGuid():N}-{i}").ToArray();
+        await OutboxRows.InsertAbandonedAsync(Factory, tags.Select(tag => new[] { tag }), TimeSpan.FromMinutes(1));
+
+        var relays = new[] { fixture.First, fixture.Second }.Select(f => f.Services.GetRequiredService<InvalidationOutboxRelay>()).ToArray();
+        var applied = await Task.WhenAll(relays.Select(relay => Task.Run(() => relay.RelayPendingAsync(CancellationToken.None))));
+
+        applied.Sum().Should().Be(rows, "SKIP LOCKED hands each row to one relay, which deletes it in the transaction that claimed it");
+        (await OutboxRows.CountAsync(Factory)).Should().Be(0);
+        var generations = await RedisAsync(db => db.StringGetAsync(tags.Select(TagKey).ToArray()));
+        generations.Select(g => (long)g).Should().AllBeEquivalentTo(1L, "each row's tag was bumped once");
+    }
+
+    [Fact]
+    public async Task Applying_a_row_again_bumps_its_tags_again_and_the_lead_is_served_fresh()
+    {
+        using var client = await Factory.CreateSalesAClientAsync();
+        var lead = await Factory.WithDbAsync(db => db.Leads.AsNoTracking().FirstAsync(l => l.TeamId == DemoData.TeamA));
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        var before = await RedisAsync(db => db.StringGetAsync(TagKey(Application.Caching.CacheTags.Lead(lead.Id))));
+
+        // The row of a write whose bump landed but whose delete did not: a relay bumps once more (this instance's,
+        // so that it knows the new generation before the next read).
+        await OutboxRows.InsertAbandonedAsync(Factory, [[Application.Caching.CacheTags.Lead(lead.Id)]], TimeSpan.FromMinutes(1));
+        (await Factory.Services.GetRequiredService<InvalidationOutboxRelay>().RelayPendingAsync(CancellationToken.None)).Should().Be(1);
+
+        var after = await RedisAsync(db => db.StringGetAsync(TagKey(Application.Caching.CacheTags.Lead(lead.Id))));
+        ((long)after).Should().Be((long)before + 1);
+        var reread = await client.ReadAsync(url);
+        reread.Level("leads-api").Should().Contain("fwd=miss", "the extra bump costs one miss");
+        (await client.WarmAsync(url)).Body.Should().Be(reread.Body);
+    }
+
+    [Fact]
+    public async Task The_test_reset_empties_the_outbox()
+    {
+        await OutboxRows.InsertAbandonedAsync(Factory, [["reset-spec"]], TimeSpan.Zero);
+
+        await Factory.ResetAsync();
+
+        (await OutboxRows.CountAsync(Factory)).Should().Be(0, "Respawn resets every table but the migrations history and lead_counts");
+    }
+
+    private RedisKey TagKey(string tag) => Factory.Services.GetRequiredService<TagGenerations>().TagKey(tag);
+
+    private async Task<T> RedisAsync<T>(Func<IDatabase, Task<T>> read)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(Factory.RedisConnectionString);
+        return await read(connection.GetDatabase());
+    }
+}
