@@ -39,7 +39,7 @@ public sealed class TracingCacheStore(ICacheStore inner) : ICacheStore
         return results;
     }
 
-    public ValueTask InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
+    public ValueTask<bool> InvalidateTagsAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
         inner.InvalidateTagsAsync(tags, cancellationToken);
 
     public ValueTask<long> RemoveByPatternAsync(CacheLevel? level, string pattern, CancellationToken cancellationToken) =>
