@@ -1,3 +1,4 @@
+using System.Globalization;
 using Leads.Infrastructure.Caching.Redis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,38 +7,70 @@ using StackExchange.Redis;
 namespace Leads.Infrastructure.Caching.Invalidation;
 
 /// <summary>
-/// The pub/sub channel <c>{prefix}:invalidation</c> shared by every instance of one environment. Publishing runs
-/// under the same timeout and circuit breaker as every other cache call, so a slow Redis cannot hold up a write.
+/// The pub/sub channel <c>{prefix}:invalidation</c> shared by every instance of one environment, and each
+/// instance's acknowledgement channel <c>{prefix}:invalidation:ack:{origin}</c>. Publishing runs under the same
+/// timeout and circuit breaker as every other cache call, so a slow Redis cannot hold up a write. Messages of the
+/// shared channel are handled one at a time in the order Redis sent them: a ping that comes back proves that
+/// everything published before it has been applied (ADR 0003).
 /// </summary>
 public sealed partial class InvalidationChannel(RedisGuard redis, IOptions<CachingOptions> options, ILogger<InvalidationChannel> logger)
 {
+    private readonly string _prefix = options.Value.KeyPrefix;
     private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":invalidation");
 
     /// <summary>This instance's identity in messages, so it can skip what it sent itself where that matters.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
 
-    public async Task PublishAsync(InvalidationMessage message)
+    /// <summary>True once Redis accepted the message.</summary>
+    public async Task<bool> PublishAsync(InvalidationMessage message)
     {
         var (ok, _) = await redis.TryAsync(
             (Channel: _channel, Message: (RedisValue)message.Format()),
             static (db, s) => db.PublishAsync(s.Channel, s.Message),
             CancellationToken.None);
-        if (!ok)
+        if (!ok && message.Kind != InvalidationKind.Ping)
         {
-            // Other instances reconnect (and drop their L1) or, at the latest after L1:MaxDuration, read the tag
-            // generations from Redis again (TagGenerations) and stop serving what the bump invalidated.
             LogPublishFailed(message.Kind);
         }
+
+        return ok;
     }
 
-    public Task SubscribeAsync(Action<InvalidationMessage> onMessage) =>
-        redis.Multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, value) =>
+    public async Task SubscribeAsync(Action<InvalidationMessage> onMessage)
+    {
+        var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(_channel);
+        queue.OnMessage(received =>
         {
-            if (InvalidationMessage.TryParse(value, out var message))
+            if (InvalidationMessage.TryParse(received.Message, out var message))
             {
                 onMessage(message);
             }
         });
+    }
+
+    /// <summary>Tells <paramref name="writer"/> that this instance applied its message <paramref name="ackId"/>; fire and forget.</summary>
+    public void Acknowledge(string writer, long ackId)
+    {
+        var payload = (RedisValue)string.Concat(Origin, ".", ackId.ToString(CultureInfo.InvariantCulture));
+        _ = redis.TryAsync(
+            (Channel: AckChannel(writer), Payload: payload),
+            static (db, s) => db.PublishAsync(s.Channel, s.Payload),
+            CancellationToken.None).AsTask();
+    }
+
+    /// <summary>Listens on this instance's acknowledgement channel: <paramref name="onAck"/> gets the acknowledging instance and the ack id.</summary>
+    public Task SubscribeAcknowledgementsAsync(Action<string, long> onAck) =>
+        redis.Multiplexer.GetSubscriber().SubscribeAsync(AckChannel(Origin), (_, value) =>
+        {
+            var text = value.IsNullOrEmpty ? string.Empty : value.ToString();
+            var dot = text.LastIndexOf('.');
+            if (dot > 0 && long.TryParse(text.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ackId))
+            {
+                onAck(text[..dot], ackId);
+            }
+        });
+
+    private RedisChannel AckChannel(string origin) => RedisChannel.Literal(string.Concat(_prefix, ":invalidation:ack:", origin));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing a cache invalidation ({Kind}) failed: Redis did not accept the message in time")]
     private partial void LogPublishFailed(InvalidationKind kind);

@@ -1,0 +1,43 @@
+namespace Leads.Infrastructure.Caching.Invalidation;
+
+/// <summary>
+/// The Lua that keeps tag generations from ever going backwards. A counter that does not exist (never bumped,
+/// or lost to FLUSHALL, eviction or a failover) is created at a time-based floor, the server clock in
+/// microseconds, instead of 0: every value a counter held before it was lost is lower than that, unless one tag
+/// was bumped more than once per microsecond on average, which one Redis cannot do. Each script touches one key,
+/// so it runs on Redis Cluster as it is.
+/// </summary>
+internal static class GenerationScripts
+{
+    private const string Floor = """
+        local t = redis.call('TIME')
+        local floor = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        """;
+
+    /// <summary>INCR, creating a missing counter at the floor first.</summary>
+    public const string Increment = Floor + """
+
+        redis.call('SET', KEYS[1], string.format('%.0f', floor), 'NX')
+        return redis.call('INCR', KEYS[1])
+        """;
+
+    /// <summary>
+    /// The counter's value, created at the floor when missing, and raised above the floor and above
+    /// <c>ARGV[1]</c> (the highest value this instance saw) when lower: a failover that lost INCRs would
+    /// otherwise hand out generations again that entries of older data may carry.
+    /// </summary>
+    public const string Repair = """
+        local current = redis.call('GET', KEYS[1])
+        local known = tonumber(ARGV[1])
+        if current and tonumber(current) >= known then
+          return current
+        end
+        """ + "\n" + Floor + """
+
+        if floor <= known then
+          floor = known + 1
+        end
+        redis.call('SET', KEYS[1], string.format('%.0f', floor))
+        return redis.call('GET', KEYS[1])
+        """;
+}
