@@ -17,9 +17,11 @@ namespace Leads.IntegrationTests.Invalidation;
 /// by id and through the list, as an admin and as a member of the leads' team (two cache partitions). Every
 /// read that started after a write was acknowledged must show that version or a later one, and every write's own
 /// response must show the version it produced. Times come from
-/// one monotonic clock; a write counts as acknowledged when its response has arrived.
+/// one monotonic clock; a write counts as acknowledged when its response has arrived. Given
+/// <paramref name="readerHosts"/> (other instances of the same deployment), the readers run there and the writers
+/// on <paramref name="factory"/>: read-after-write across instances.
 /// </summary>
-public sealed class ConsistencyChecker(LeadsApiFactory factory)
+public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<LeadsApiFactory>? readerHosts = null)
 {
     public const int HotLeads = 3;
     private const string List = "/api/leads?pageSize=100";
@@ -42,10 +44,15 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
 
         var writerClients = await Task.WhenAll(leads.Select(_ => factory.CreateAdminClientAsync()));
         var readerClients = await Task.WhenAll(Enumerable.Range(0, readers)
-            .Select(r => r % 2 == 0 ? factory.CreateAdminClientAsync() : factory.CreateSalesAClientAsync()));
+            .Select(r =>
+            {
+                var host = readerHosts is { Count: > 0 } ? readerHosts[r % readerHosts.Count] : factory;
+                return r % 2 == 0 ? host.CreateAdminClientAsync() : host.CreateSalesAClientAsync();
+            }));
         try
         {
             var acks = leads.Select(_ => new List<(long At, long Version)>()).ToArray();
+            var writeTimes = leads.Select(_ => new List<double>()).ToArray();
             var observations = Enumerable.Range(0, readers).Select(_ => new List<Observation>()).ToArray();
             var failedWrites = new int[leads.Count];
             var failedReads = new int[readers];
@@ -56,7 +63,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 started + (long)(maxDuration.TotalSeconds * Stopwatch.Frequency),
                 writesPerLead);
             var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
-            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], staleResponses[i], failedWrites, i, plan))).ToArray();
+            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], writeTimes[i], staleResponses[i], failedWrites, i, plan))).ToArray();
             using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
                 ReadAsync(readerClients[r], r % 3 == 0, leads.Select(l => l.Id).ToArray(), indexOf, observations[r], failedReads, r, writersDone.Token))).ToArray();
@@ -95,7 +102,10 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 observations.Sum(o => o.Count),
                 failedReads.Sum(),
                 readsAfterAck,
-                stale);
+                stale)
+            {
+                WriteMilliseconds = writeTimes.SelectMany(w => w).Order().ToArray(),
+            };
         }
         finally
         {
@@ -107,7 +117,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
     }
 
     private static async Task WriteAsync(
-        HttpClient client, Lead lead, List<(long At, long Version)> acks, List<StaleRead> staleResponses, int[] failures, int slot, WriterPlan plan)
+        HttpClient client, Lead lead, List<(long At, long Version)> acks, List<double> writeTimes, List<StaleRead> staleResponses, int[] failures, int slot, WriterPlan plan)
     {
         var url = $"/api/leads/{lead.Id}";
         var version = lead.Version;
@@ -116,6 +126,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         {
             // No cancellation: a write that commits must also be acknowledged, or the next expected version is unknown.
             HttpResponseMessage response;
+            var sent = Stopwatch.GetTimestamp();
             var next = status == LeadStatus.Lost ? LeadStatus.New : LeadStatus.Lost;
             if (counter % 2 == 1)
             {
@@ -153,6 +164,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
             }
 
             acks.Add((acknowledged, version));
+            writeTimes.Add(Stopwatch.GetElapsedTime(sent, acknowledged).TotalMilliseconds);
             await Task.Delay(WritePause);
         }
     }
