@@ -60,7 +60,21 @@ function Get-TrxSummary {
     [pscustomobject]@{ Files = $files.Count; Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
 
-function Invoke-TestTarget {
+# test [-Suite scale]: the default run leaves out the scale suite (Redis Cluster and several API hosts,
+# tests/Leads.IntegrationTests/Scale: they start clusters of their own); -Suite scale runs only that suite.
+function Invoke-TestTarget([string[]]$TestArgs) {
+    $list = @($TestArgs)
+    $filter = 'Suite!=scale'
+    for ($i = 0; $i -lt $list.Count; $i++) {
+        switch -Exact ($list[$i]) {
+            '-Suite' {
+                $i++
+                if ($i -ge $list.Count -or $list[$i] -ne 'scale') { Fail '-Suite takes one name: scale.' }
+                $filter = 'Suite=scale'
+            }
+            default { Show-Usage; Fail "Unknown test option '$($list[$i])'." }
+        }
+    }
     if (Test-Path -LiteralPath $TestResultsDir) { Remove-Item -LiteralPath $TestResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Force -Path $TestResultsDir | Out-Null
 
@@ -69,8 +83,8 @@ function Invoke-TestTarget {
         Install-Packages @('nginx') -WarnOnly   # the shared-cache tests put nginx in front of the API
         Start-RequiredServices
         Assert-Solution
-        Write-Step "dotnet test $Solution -c Release"
-        & dotnet test $Solution -c Release --logger 'trx' --logger 'console;verbosity=normal' --results-directory $TestResultsDir
+        Write-Step "dotnet test $Solution -c Release --filter $filter"
+        & dotnet test $Solution -c Release --filter $filter --logger 'trx' --logger 'console;verbosity=normal' --results-directory $TestResultsDir
         $testExit = $LASTEXITCODE
         if ($testExit -ne 0) { Write-Host "dotnet test exited with code $testExit" }
     } catch {
@@ -178,8 +192,8 @@ function Invoke-ServicesTarget([string[]]$ServiceArgs) {
 $Targets = [ordered]@{
     'build' = @{ Args = ''; Run = { Invoke-BuildTarget }
         Help = 'dotnet build Leads.sln -c Release' }
-    'test' = @{ Args = ''; Run = { Invoke-TestTarget }
-        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed""" }
+    'test' = @{ Args = '[-Suite scale]'; Run = { Invoke-TestTarget $TargetArgs }
+        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed"";`n-Suite scale: only the scale suite (3-primary Redis Cluster, several API hosts), left out otherwise" }
     'run' = @{ Args = ''; Run = { Invoke-RunTarget }
         Help = "run the API on $ApiUrl with migrations and 10,000 seeded demo leads" }
     'bench' = @{ Args = '[-Quick] [-Leads N] [-NoDocs]'; Run = { Invoke-BenchTarget $TargetArgs }

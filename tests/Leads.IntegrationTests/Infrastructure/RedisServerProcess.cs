@@ -13,12 +13,20 @@ namespace Leads.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class RedisServerProcess : IDisposable
 {
+    private readonly string[] _extraArguments;
     private Process? _process;
     private bool _frozen;
 
     public RedisServerProcess()
+        : this(FreePort())
     {
-        Port = FreePort();
+    }
+
+    /// <summary>A server on <paramref name="port"/> with <paramref name="extraArguments"/> after the defaults (e.g. cluster mode).</summary>
+    public RedisServerProcess(int port, params string[] extraArguments)
+    {
+        Port = port;
+        _extraArguments = extraArguments;
         Start();
     }
 
@@ -47,6 +55,11 @@ public sealed class RedisServerProcess : IDisposable
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
             "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in _extraArguments)
         {
             start.ArgumentList.Add(argument);
         }

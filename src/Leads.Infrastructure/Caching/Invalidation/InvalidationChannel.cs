@@ -16,7 +16,10 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 public sealed partial class InvalidationChannel(RedisGuard redis, IOptions<CachingOptions> options, ILogger<InvalidationChannel> logger)
 {
     private readonly string _prefix = options.Value.KeyPrefix;
-    private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":invalidation");
+    // Routed like a key on Redis Cluster: every instance publishes and subscribes on the node of the channel's
+    // slot, so all messages pass one node and keep one order (unrouted channels are spread over the nodes and
+    // forwarded over the cluster bus, which orders nothing across publishers).
+    private readonly RedisChannel _channel = RedisChannel.Literal(options.Value.KeyPrefix + ":invalidation").WithKeyRouting();
 
     /// <summary>This instance's identity in messages, so it can skip what it sent itself where that matters.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
