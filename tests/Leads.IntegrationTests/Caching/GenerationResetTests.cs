@@ -91,5 +91,21 @@ public sealed class GenerationResetTests(OwnRedisFixture redis) : IClassFixture<
         bumped.Should().BeCloseTo(microsecondsNow + 1, 60_000_000);
     }
 
+    [Fact]
+    public async Task A_counter_expires_so_counters_of_tags_nobody_writes_do_not_pile_up_and_it_comes_back_higher()
+    {
+        var created = (await _reader.Generations.GetAsync(["read-only-tag"], None))![0];
+        var lifetime = await _reader.Redis.KeyTimeToLiveAsync(TagKey("read-only-tag"));
+        lifetime.Should().NotBeNull().And.BeGreaterThan(TimeSpan.FromHours(1), "longer than any entry, which lives an hour at most");
+
+        // Its expiry, as Redis would do it after the lifetime.
+        await _reader.Redis.KeyDeleteAsync(TagKey("read-only-tag"));
+        _reader.Generations.Distrust();
+        var recreated = (await _reader.Generations.GetAsync(["read-only-tag"], None))![0];
+        _reader.Generations.Trust();
+
+        recreated.Should().BeGreaterThan(created);
+    }
+
     private StackExchange.Redis.RedisKey TagKey(string tag) => _reader.Generations.TagKey(tag);
 }

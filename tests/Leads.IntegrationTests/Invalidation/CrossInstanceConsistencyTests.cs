@@ -34,9 +34,11 @@ public sealed class CrossInstanceConsistencyTests(LeadsApiFactory factory, ITest
         await using var disposeC = (IAsyncDisposable)instanceC;
         await ReadyAsync(Factory, instanceB, instanceC);
 
+        using var waits = new AcknowledgementWaits(Factory);
         var report = await new ConsistencyChecker(Factory, [instanceB, instanceC]).RunAsync(TimeSpan.FromSeconds(5), WritesPerLead, TimeSpan.FromSeconds(25), Readers);
 
         Print(report);
+        output.WriteLine(waits.Describe());
         ShouldBeConsistent(report);
     }
 
@@ -89,6 +91,7 @@ public sealed class CrossInstanceConsistencyTests(LeadsApiFactory factory, ITest
         var url = $"/api/leads/{lead.Id}";
         var writes = new List<double>();
         var visible = new List<double>();
+        using var waits = new AcknowledgementWaits(Factory);
 
         for (var i = 1; i <= 60; i++)
         {
@@ -115,6 +118,7 @@ public sealed class CrossInstanceConsistencyTests(LeadsApiFactory factory, ITest
         // The first read after the acknowledgement shows the write, so it is visible everywhere as soon as the
         // writer has its answer; the figures say how long that takes from the write's request.
         output.WriteLine($"write p50 {Quantile(writes, 0.5):F1} ms, p99 {Quantile(writes, 0.99):F1} ms; visible on the other instances (from the write's request) p50 {Quantile(visible, 0.5):F1} ms, p95 {Quantile(visible, 0.95):F1} ms");
+        output.WriteLine(waits.Describe());
     }
 
     private static double Quantile(List<double> values, double fraction)

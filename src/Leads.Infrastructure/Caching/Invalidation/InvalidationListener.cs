@@ -15,7 +15,7 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// <item>notes its own pings coming back (<see cref="TagGenerations.Synced"/>) and other instances' pings;</item>
 /// <item>while the subscription is down, stops trusting remembered generations (every lookup asks Redis);</item>
 /// <item>after a (re)subscription, drops L1 and remembered generations: messages may have been missed;</item>
-/// <item>does the same when a tag counter turns out missing or lower than remembered (a reset of Redis);</item>
+/// <item>does the same when a tag counter turns out lower than remembered (a failover that lost INCRs);</item>
 /// <item>replays deferred invalidations on a timer and on reconnect.</item>
 /// </list>
 /// </summary>
@@ -156,7 +156,7 @@ public sealed partial class InvalidationListener : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A tag generation in Redis was missing or lower than this instance had seen (flush, eviction or failover): local cache state dropped, counters raised")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A tag generation in Redis was lower than this instance had seen (a failover that lost writes?): local cache state dropped, counter raised")]
     private partial void LogResetDetected();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache invalidation background work failed: {Reason}")]

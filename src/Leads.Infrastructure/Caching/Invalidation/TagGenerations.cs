@@ -22,12 +22,17 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// dropped).
 /// </para>
 /// Generations never go backwards: local values only grow (max-merge), counters are created at a time-based
-/// floor (<see cref="GenerationScripts"/>), and a counter found missing or lower than remembered is repaired
-/// and reported through <see cref="ResetDetected"/>.
+/// floor (<see cref="GenerationScripts"/>), so one that expired or was lost comes back higher, and one found
+/// lower than remembered (a failover that lost INCRs) is raised and reported through <see cref="ResetDetected"/>.
 /// </summary>
 public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> options)
 {
     private const int MaxLocalTags = 200_000;
+
+    /// <summary>How long a counter lives from its creation: longer than any entry (policies go up to 1 h), see <see cref="GenerationScripts"/>.</summary>
+    public static readonly TimeSpan CounterLifetime = TimeSpan.FromHours(2);
+
+    private static readonly RedisValue CounterLifetimeMs = (long)CounterLifetime.TotalMilliseconds;
     private readonly ConcurrentDictionary<string, Known> _local = new(StringComparer.Ordinal);
     private readonly string _prefix = options.Value.KeyPrefix;
     private readonly long _trustTicks = Ticks(options.Value.L1.MaxDuration);
@@ -38,7 +43,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     private long _announcedUntil;
     private long _epoch;
 
-    /// <summary>Raised when a counter was missing or lower than this instance remembered (FLUSHALL, eviction, a failover that lost writes).</summary>
+    /// <summary>Raised when a counter was lower than this instance remembered (a failover that lost INCRs); the counter has been raised.</summary>
     public event Action? ResetDetected;
 
     public RedisKey TagKey(string tag) => _prefix + ":tag:" + tag;
@@ -107,7 +112,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             }
         }
 
-        if (repair is not null && !await RepairAsync(keys, remembered, repair, generations, cancellationToken))
+        if (repair is not null && !await RepairAsync(keys, values, remembered, repair, generations, cancellationToken))
         {
             return null;
         }
@@ -135,7 +140,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             static (db, k) =>
             {
                 var batch = db.CreateBatch();
-                var increments = k.Select(key => batch.ScriptEvaluateAsync(GenerationScripts.Increment, [key])).ToArray();
+                var increments = k.Select(key => batch.ScriptEvaluateAsync(GenerationScripts.Increment, [key], [CounterLifetimeMs])).ToArray();
                 batch.Execute();
                 return Task.WhenAll(increments);
             },
@@ -176,15 +181,16 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     private bool TrustsLocalAt(long now) =>
         _trustLocal && (!_fencing || (now - Volatile.Read(ref _syncedAt) < _fenceTicks && now < Volatile.Read(ref _announcedUntil)));
 
-    /// <summary>Creates missing counters at the floor and raises ones lower than remembered; false when Redis cannot be asked.</summary>
-    private async ValueTask<bool> RepairAsync(RedisKey[] keys, long[] remembered, List<int> repair, long[] generations, CancellationToken cancellationToken)
+    /// <summary>Creates missing counters at the floor and raises ones lower than remembered; false when Redis cannot be asked.
+    /// A missing counter is routine (it expired, or Redis lost it): its new floor is above anything remembered.</summary>
+    private async ValueTask<bool> RepairAsync(RedisKey[] keys, RedisValue[] values, long[] remembered, List<int> repair, long[] generations, CancellationToken cancellationToken)
     {
         var (ok, repaired) = await redis.TryAsync(
             repair.Select(j => (Key: keys[j], Known: remembered[j])).ToArray(),
             static (db, items) =>
             {
                 var batch = db.CreateBatch();
-                var scripts = items.Select(item => batch.ScriptEvaluateAsync(GenerationScripts.Repair, [item.Key], [item.Known])).ToArray();
+                var scripts = items.Select(item => batch.ScriptEvaluateAsync(GenerationScripts.Repair, [item.Key], [CounterLifetimeMs, item.Known])).ToArray();
                 batch.Execute();
                 return Task.WhenAll(scripts);
             },
@@ -199,7 +205,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             generations[repair[r]] = (long)repaired[r];
         }
 
-        if (repair.Exists(j => remembered[j] > 0))
+        if (repair.Exists(j => !values[j].IsNull && remembered[j] > 0))
         {
             ResetDetected?.Invoke();
         }
