@@ -63,14 +63,15 @@ function Wait-Ready([string]$Url, [System.Diagnostics.Process]$Process, [string]
     Fail "The API on $Url was not ready within $Seconds s; see $Log"
 }
 
-function Start-ApiInstance([string]$Dll, [int]$Port, [bool]$First, [string]$LogDir) {
+function Start-ApiInstance([string]$Dll, [string]$ContentRoot, [int]$Port, [bool]$First, [string]$LogDir) {
     $log = Join-Path $LogDir "api-$Port.log"
     $environment = @{
         ASPNETCORE_ENVIRONMENT = 'Development'
         Database__ApplyMigrations = $(if ($First) { 'true' } else { 'false' })
         Seed__Enabled = $(if ($First) { 'true' } else { 'false' })
     }
-    $process = Start-Process -FilePath 'dotnet' -ArgumentList @($Dll, '--urls', "http://127.0.0.1:$Port") `
+    # The project folder is the content root, as with dotnet run: appsettings.Development.json is read from there.
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList @($Dll, '--urls', "http://127.0.0.1:$Port") -WorkingDirectory $ContentRoot `
         -Environment $environment -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru -NoNewWindow
     return [pscustomobject]@{ Port = $Port; Process = $process; Log = $log }
 }
@@ -95,7 +96,7 @@ function Invoke-LoadBalancedRun([string]$ApiProject, [string]$RunDir, [int]$Coun
     try {
         foreach ($port in $ports) {
             $first = $instances.Count -eq 0
-            $instance = Start-ApiInstance $dll.FullName $port $first $RunDir
+            $instance = Start-ApiInstance $dll.FullName $ApiProject $port $first $RunDir
             $instances.Add($instance)
             Write-Step "API instance on http://127.0.0.1:$port (log $($instance.Log))"
             # The first one migrates and seeds; the others share its database and must not race it.
