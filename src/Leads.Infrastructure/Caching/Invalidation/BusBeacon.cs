@@ -25,20 +25,28 @@ public sealed class BusBeacon(RedisGuard redis, InvalidationChannel channel, Liv
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        _coherence.Enabled ? Task.WhenAll(PingAsync(stoppingToken), AnnounceAsync(stoppingToken)) : Task.CompletedTask;
-
-    private async Task PingAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_coherence.PingInterval);
+        if (!_coherence.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Pings go out from a thread of their own: a saturated thread pool must not delay them (see InvalidationChannel).
+        new Thread(() => Ping(stoppingToken)) { IsBackground = true, Name = "leads-bus-ping" }.Start();
+        return AnnounceAsync(stoppingToken);
+    }
+
+    private void Ping(CancellationToken stoppingToken)
+    {
         do
         {
             if (redis.IsAvailable)
             {
-                await channel.PublishAsync(InvalidationMessage.Ping(channel.Origin, Stopwatch.GetTimestamp()));
+                channel.Ping(Stopwatch.GetTimestamp());
             }
         }
-        while (await Tick(timer, stoppingToken));
+        while (!stoppingToken.WaitHandle.WaitOne(_coherence.PingInterval));
     }
 
     private async Task AnnounceAsync(CancellationToken stoppingToken)

@@ -39,16 +39,28 @@ public sealed partial class InvalidationChannel(RedisGuard redis, IOptions<Cachi
         return ok;
     }
 
-    public async Task SubscribeAsync(Action<InvalidationMessage> onMessage)
+    /// <summary>
+    /// Subscribes and hands every message to <paramref name="onMessage"/>, one at a time in order, on a thread of
+    /// its own until <paramref name="stop"/>: under a saturated thread pool, messages (and this instance's pings)
+    /// would otherwise wait in its queue and the instance would fence itself although Redis answers at once.
+    /// </summary>
+    public async Task SubscribeAsync(Action<InvalidationMessage> onMessage, CancellationToken stop)
     {
         var queue = await redis.Multiplexer.GetSubscriber().SubscribeAsync(_channel);
-        queue.OnMessage(received =>
+        new Thread(() => Drain(queue, onMessage, stop)) { IsBackground = true, Name = "leads-invalidation" }.Start();
+    }
+
+    /// <summary>Publishes a ping without waiting for Redis's answer (the ping coming back is the answer); never throws.</summary>
+    public void Ping(long sentAt)
+    {
+        try
         {
-            if (InvalidationMessage.TryParse(received.Message, out var message))
-            {
-                onMessage(message);
-            }
-        });
+            redis.Multiplexer.GetSubscriber().Publish(_channel, InvalidationMessage.Ping(Origin, sentAt).Format(), CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // Disconnected: no ping comes back, and the instance fences itself.
+        }
     }
 
     /// <summary>Tells <paramref name="writer"/> that this instance applied its message <paramref name="ackId"/>; fire and forget.</summary>
@@ -72,6 +84,28 @@ public sealed partial class InvalidationChannel(RedisGuard redis, IOptions<Cachi
                 onAck(text[..dot], ackId);
             }
         });
+
+    private static void Drain(ChannelMessageQueue queue, Action<InvalidationMessage> onMessage, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested && !queue.Completion.IsCompleted)
+        {
+            var received = false;
+            while (queue.TryRead(out var item))
+            {
+                received = true;
+                if (InvalidationMessage.TryParse(item.Message, out var message))
+                {
+                    onMessage(message);
+                }
+            }
+
+            // Polling a millisecond at a time keeps this thread off the thread pool (an awaited read resumes there).
+            if (!received)
+            {
+                Thread.Sleep(1);
+            }
+        }
+    }
 
     private RedisChannel AckChannel(string origin) => RedisChannel.Literal(string.Concat(_prefix, ":invalidation:ack:", origin));
 

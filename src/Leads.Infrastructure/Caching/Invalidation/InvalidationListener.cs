@@ -85,7 +85,7 @@ public sealed partial class InvalidationListener : BackgroundService
                 if (!_subscribed && _redis.IsAvailable)
                 {
                     await _channel.SubscribeAcknowledgementsAsync(_broadcaster.OnAcknowledged);
-                    await _channel.SubscribeAsync(OnMessage);
+                    await _channel.SubscribeAsync(OnMessage, stoppingToken);
                     _subscribed = true;
 
                     // Anything learned before the subscription existed may already be outdated.
