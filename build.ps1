@@ -12,6 +12,7 @@ $ProgressPreference = 'SilentlyContinue'
 Import-Module (Join-Path $PSScriptRoot 'build/Common.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'build/Services.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot 'build/Bench.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'build/Instances.psm1') -Force
 
 $RepoRoot = $PSScriptRoot
 $Solution = Join-Path $RepoRoot 'Leads.sln'
@@ -60,7 +61,21 @@ function Get-TrxSummary {
     [pscustomobject]@{ Files = $files.Count; Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
 
-function Invoke-TestTarget {
+# test [-Suite scale]: the default run leaves out the scale suite (Redis Cluster and several API hosts,
+# tests/Leads.IntegrationTests/Scale: they start clusters of their own); -Suite scale runs only that suite.
+function Invoke-TestTarget([string[]]$TestArgs) {
+    $list = @($TestArgs)
+    $filter = 'Suite!=scale'
+    for ($i = 0; $i -lt $list.Count; $i++) {
+        switch -Exact ($list[$i]) {
+            '-Suite' {
+                $i++
+                if ($i -ge $list.Count -or $list[$i] -ne 'scale') { Fail '-Suite takes one name: scale.' }
+                $filter = 'Suite=scale'
+            }
+            default { Show-Usage; Fail "Unknown test option '$($list[$i])'." }
+        }
+    }
     if (Test-Path -LiteralPath $TestResultsDir) { Remove-Item -LiteralPath $TestResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Force -Path $TestResultsDir | Out-Null
 
@@ -71,8 +86,8 @@ function Invoke-TestTarget {
         try { Install-Packages @('chromium') -WarnOnly } catch { Write-Warning "Installing chromium failed: $($_.Exception.Message)" }
         Start-RequiredServices
         Assert-Solution
-        Write-Step "dotnet test $Solution -c Release"
-        & dotnet test $Solution -c Release --logger 'trx' --logger 'console;verbosity=normal' --results-directory $TestResultsDir
+        Write-Step "dotnet test $Solution -c Release --filter $filter"
+        & dotnet test $Solution -c Release --filter $filter --logger 'trx' --logger 'console;verbosity=normal' --results-directory $TestResultsDir
         $testExit = $LASTEXITCODE
         if ($testExit -ne 0) { Write-Host "dotnet test exited with code $testExit" }
     } catch {
@@ -93,8 +108,31 @@ function Invoke-TestTarget {
     if ($testExit -ne 0 -or $failed -gt 0) { $script:ExitCode = 1 }
 }
 
-function Invoke-RunTarget {
+# run [-Instances N]: one API on 5080, or N instances behind nginx on 5080 (build/Instances.psm1).
+function Invoke-RunTarget([string[]]$RunArgs) {
     if (-not (Test-Path -LiteralPath $ApiProject)) { Fail "API project not found at $ApiProject." }
+    $list = @($RunArgs)
+    $instances = 1
+    for ($i = 0; $i -lt $list.Count; $i++) {
+        switch -Exact ($list[$i]) {
+            '-Instances' {
+                $i++
+                if ($i -ge $list.Count -or -not ($list[$i] -match '^[1-9]$')) { Fail '-Instances needs a number from 1 to 9.' }
+                $instances = [int]$list[$i]
+            }
+            default { Show-Usage; Fail "Unknown run option '$($list[$i])'." }
+        }
+    }
+    if ($instances -gt 1) {
+        try {
+            Install-Packages @('nginx')
+            Start-RequiredServices
+            Invoke-LoadBalancedRun $ApiProject (Join-Path $RepoRoot '.services/instances') $instances
+        } finally {
+            Stop-StartedServices
+        }
+        return
+    }
     if (Test-PortOpen 5080) { Fail 'Port 5080 is already in use; stop whatever listens there first.' }
     try {
         Start-RequiredServices
@@ -181,10 +219,10 @@ function Invoke-ServicesTarget([string[]]$ServiceArgs) {
 $Targets = [ordered]@{
     'build' = @{ Args = ''; Run = { Invoke-BuildTarget }
         Help = 'dotnet build Leads.sln -c Release' }
-    'test' = @{ Args = ''; Run = { Invoke-TestTarget }
-        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed""" }
-    'run' = @{ Args = ''; Run = { Invoke-RunTarget }
-        Help = "run the API on $ApiUrl with migrations and 10,000 seeded demo leads" }
+    'test' = @{ Args = '[-Suite scale]'; Run = { Invoke-TestTarget $TargetArgs }
+        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed"";`n-Suite scale: only the scale suite (3-primary Redis Cluster, several API hosts), left out otherwise" }
+    'run' = @{ Args = '[-Instances N]'; Run = { Invoke-RunTarget $TargetArgs }
+        Help = "run the API on $ApiUrl with migrations and 10,000 seeded demo leads;`n-Instances N: N API processes (ports 5081...) behind nginx on 5080" }
     'bench' = @{ Args = '[-Quick] [-Leads N] [-NoDocs]'; Run = { Invoke-BenchTarget $TargetArgs }
         Help = ("the API under load (wrk, docs/benchmarks.md): 9 scenarios at 100 and 2000 connections, writes`n" +
             "artifacts/bench/results.json and the tables and chart of docs/benchmarks.md (not with -NoDocs);`n" +

@@ -90,10 +90,14 @@ public static class DependencyInjection
         services.AddSingleton<RedisLease>();
         services.AddSingleton<TagGenerations>();
         services.AddSingleton<InvalidationChannel>();
+        services.AddSingleton<LiveInstances>();
+        services.AddSingleton<InvalidationBroadcaster>();
         services.AddSingleton<DeferredInvalidations>();
         services.AddSingleton<TagInvalidator>();
         services.AddSingleton<InvalidationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
+        services.AddSingleton<BusBeacon>();
+        services.AddHostedService(sp => sp.GetRequiredService<BusBeacon>());
         services.AddSingleton<MultiLevelCache>();
         services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();

@@ -47,6 +47,19 @@ public class CacheReadBenchmarks
             ["Caching:KeyPrefix"] = "bench-" + Guid.NewGuid().ToString("N")[..8],
         }).Build();
         _ours = new ServiceCollection().AddLogging().AddMetrics().AddInfrastructure(configuration).BuildServiceProvider();
+
+        // As in the API: the invalidation listener and the bus beacon run, so remembered generations are trusted
+        // and an L1 hit does not ask Redis (ADR 0004).
+        foreach (var service in _ours.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        while (!_ours.GetRequiredService<Leads.Infrastructure.Caching.Invalidation.TagGenerations>().TrustsLocal)
+        {
+            await Task.Delay(10);
+        }
+
         _store = _ours.GetRequiredService<ICacheStore>();
         _l1Options = new CacheEntryOptions(new CachePolicy("LeadById", CacheLevel.Api, TimeSpan.FromMinutes(5), true, true), ["lead:1", "categories"]);
         _l2Options = new CacheEntryOptions(new CachePolicy("LeadByIdL2", CacheLevel.Api, TimeSpan.FromMinutes(5), true, false), ["lead:1", "categories"]);

@@ -26,6 +26,8 @@ public sealed class CachingOptions
 
     public StampedeOptions Stampede { get; set; } = new();
 
+    public Invalidation.CoherenceOptions Coherence { get; set; } = new();
+
     public Monitoring.MonitoringOptions Monitoring { get; set; } = new();
 
     public Dictionary<string, CachePolicyOptions> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -33,6 +33,9 @@ public sealed class OwnRedisFixture : IAsyncLifetime
 
     public Task ResetCommandStatsAsync() => AdminServer.ConfigResetStatisticsAsync();
 
+    /// <summary>FLUSHALL: what an operator's mistake, a restart without persistence or a failed-over empty replica leaves.</summary>
+    public Task FlushAllAsync() => AdminServer.FlushAllDatabasesAsync();
+
     /// <summary>How many times <paramref name="command"/> ran since the last reset (INFO commandstats).</summary>
     public async Task<long> CallsAsync(string command)
     {

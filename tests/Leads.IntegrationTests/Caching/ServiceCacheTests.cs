@@ -111,7 +111,10 @@ public sealed class ServiceCacheTests(CachingApiFactory factory) : IClassFixture
         ApiProbe.CacheStatus(second).Should().NotContain("leads-api", "the service level records nothing for a failed query");
         ApiProbe.CacheStatus(second).Split(", ").Should().ContainSingle(s => s.EndsWith("key=LeadRecord", StringComparison.Ordinal))
             .Which.Should().Be("leads-db; fwd=miss; key=LeadRecord", "a missing lead is looked up again at the database level too, and nothing is stored");
-        (await ApiProbe.RedisKeysAsync(Factory, "*" + CacheKey.Parts(missing) + "*")).Should().BeEmpty();
+
+        // The lookup created the lead's tag counter at its floor (ADR 0004; it expires): no entry of either level.
+        (await ApiProbe.RedisKeysAsync(Factory, "api:*" + CacheKey.Parts(missing) + "*")).Should().BeEmpty();
+        (await ApiProbe.RedisKeysAsync(Factory, "db:*" + CacheKey.Parts(missing) + "*")).Should().BeEmpty();
     }
 
     [Fact]

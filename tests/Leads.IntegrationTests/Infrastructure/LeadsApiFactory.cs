@@ -104,9 +104,10 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 keys.Add(key);
             }
 
-            if (keys.Count > 0)
+            // One DEL per hash slot: on Redis Cluster a multi-key command must stay within one.
+            foreach (var slot in keys.GroupBy(key => multiplexer.HashSlot(key)))
             {
-                await multiplexer.GetDatabase().KeyDeleteAsync(keys.ToArray());
+                await multiplexer.GetDatabase().KeyDeleteAsync(slot.ToArray());
             }
         }
 

@@ -17,11 +17,16 @@ public sealed class RedisServerProcess : IDisposable
     private Process? _process;
     private bool _frozen;
 
-    /// <param name="extraArguments">More redis-server options, e.g. <c>--maxmemory-policy allkeys-lru</c>.</param>
-    public RedisServerProcess(params string[] extraArguments)
+    public RedisServerProcess()
+        : this(FreePort())
     {
+    }
+
+    /// <summary>A server on <paramref name="port"/> with <paramref name="extraArguments"/> after the defaults (e.g. cluster mode).</summary>
+    public RedisServerProcess(int port, params string[] extraArguments)
+    {
+        Port = port;
         _extraArguments = extraArguments;
-        Port = FreePort();
         Start();
     }
 
@@ -50,6 +55,11 @@ public sealed class RedisServerProcess : IDisposable
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
             "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
         }.Concat(_extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in _extraArguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -107,7 +117,7 @@ public sealed class RedisServerProcess : IDisposable
     public void Dispose() => Kill();
 
     /// <summary>Starts a new server on a free port.</summary>
-    public static Task<RedisServerProcess> StartAsync(params string[] extraArguments) => Task.Run(() => new RedisServerProcess(extraArguments));
+    public static Task<RedisServerProcess> StartAsync(params string[] extraArguments) => Task.Run(() => new RedisServerProcess(FreePort(), extraArguments));
 
     /// <summary>Starts the server again on the same port, empty; does nothing while it runs.</summary>
     public Task StartAgainAsync() => IsRunning ? Task.CompletedTask : Task.Run(Start);

@@ -21,9 +21,10 @@ namespace Leads.IntegrationTests.Invalidation;
 /// one monotonic clock; a write counts as acknowledged when its response has arrived. Every reader reads once before
 /// the writers start, so the entries the writes race with are warm; the writers go on until every kind of read has
 /// completed at least once after the first acknowledged write, so a slow machine cannot end the run before any read
-/// of a kind raced with a write.
+/// of a kind raced with a write. Given <paramref name="readerHosts"/> (other instances of the same deployment), the
+/// readers run there and the writers on <paramref name="factory"/>: read-after-write across instances.
 /// </summary>
-public sealed class ConsistencyChecker(LeadsApiFactory factory)
+public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<LeadsApiFactory>? readerHosts = null)
 {
     public const int HotLeads = 3;
     private const string List = "/api/leads?pageSize=100";
@@ -51,10 +52,15 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         // Kinds of read take turns; each kind is read as an admin and as a member of team A (r / Kinds alternates).
         var writerClients = await Task.WhenAll(leads.Select(_ => factory.CreateAdminClientAsync()));
         var readerClients = await Task.WhenAll(Enumerable.Range(0, readers)
-            .Select(r => IsAdminReader(r) ? factory.CreateAdminClientAsync() : factory.CreateSalesAClientAsync()));
+            .Select(r =>
+            {
+                var host = readerHosts is { Count: > 0 } ? readerHosts[r % readerHosts.Count] : factory;
+                return IsAdminReader(r) ? host.CreateAdminClientAsync() : host.CreateSalesAClientAsync();
+            }));
         try
         {
             var acks = leads.Select(_ => new List<(long At, long Version)>()).ToArray();
+            var writeTimes = leads.Select(_ => new List<double>()).ToArray();
             var observations = Enumerable.Range(0, readers).Select(_ => new List<Observation>()).ToArray();
             var statusReads = Enumerable.Range(0, readers).Select(_ => new StatusReads()).ToArray();
             var failedWrites = new int[leads.Count];
@@ -70,7 +76,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 writesPerLead,
                 new RaceProgress());
             var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
-            var writers = leads.Select((lead, i) => Task.Run(() => WriteAsync(writerClients[i], lead, acks[i], timelines[i], staleResponses[i], failedWrites, i, plan))).ToArray();
+            var writers = leads.Select((lead, i) => Task.Run(() =>
+                WriteAsync(writerClients[i], lead, acks[i], writeTimes[i], timelines[i], staleResponses[i], failedWrites, i, plan))).ToArray();
             using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
                 ReadAsync(
@@ -119,7 +126,10 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
                 observations.Sum(o => o.Count) + statusReads.Sum(s => s.Count),
                 failedReads.Sum(),
                 readsAfterAck,
-                stale);
+                stale)
+            {
+                WriteMilliseconds = writeTimes.SelectMany(w => w).Order().ToArray(),
+            };
         }
         finally
         {
@@ -134,6 +144,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         HttpClient client,
         Lead lead,
         List<(long At, long Version)> acks,
+        List<double> writeTimes,
         StatusTimeline timeline,
         List<StaleRead> staleResponses,
         int[] failures,
@@ -147,8 +158,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
         {
             // No cancellation: a write that commits must also be acknowledged, or the next expected version is unknown.
             HttpResponseMessage response;
-            var next = status == LeadStatus.Lost ? LeadStatus.New : LeadStatus.Lost;
             var sent = Stopwatch.GetTimestamp();
+            var next = status == LeadStatus.Lost ? LeadStatus.New : LeadStatus.Lost;
             if (counter % 2 == 1)
             {
                 response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version) with { Notes = $"write {counter}" }, CachedRead.Json);
@@ -187,6 +198,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory)
 
             acks.Add((acknowledged, version));
             plan.Progress.Acknowledged(acknowledged);
+            writeTimes.Add(Stopwatch.GetElapsedTime(sent, acknowledged).TotalMilliseconds);
             await Task.Delay(WritePause);
         }
     }

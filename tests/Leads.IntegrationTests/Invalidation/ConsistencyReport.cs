@@ -12,6 +12,13 @@ public sealed record ConsistencyReport(
     int ReadsAfterAnAcknowledgedWrite,
     IReadOnlyList<StaleRead> StaleReads)
 {
+    /// <summary>How long each successful write took from request to response, in ascending order.</summary>
+    public IReadOnlyList<double> WriteMilliseconds { get; init; } = [];
+
+    /// <summary>The <paramref name="fraction"/> quantile of the write times (nearest rank), or 0 without writes.</summary>
+    public double WriteQuantile(double fraction) =>
+        WriteMilliseconds.Count == 0 ? 0 : WriteMilliseconds[Math.Clamp((int)Math.Ceiling(fraction * WriteMilliseconds.Count) - 1, 0, WriteMilliseconds.Count - 1)];
+
     public override string ToString() =>
-        $"{Writes} writes ({FailedWrites} failed), {Reads} reads ({FailedReads} failed), {ReadsAfterAnAcknowledgedWrite} started after an acknowledged write, {StaleReads.Count} stale";
+        $"{Writes} writes ({FailedWrites} failed; p50 {WriteQuantile(0.5):F1} ms, p99 {WriteQuantile(0.99):F1} ms), {Reads} reads ({FailedReads} failed), {ReadsAfterAnAcknowledgedWrite} started after an acknowledged write, {StaleReads.Count} stale";
 }

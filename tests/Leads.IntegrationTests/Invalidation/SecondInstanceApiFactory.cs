@@ -9,7 +9,7 @@ namespace Leads.IntegrationTests.Invalidation;
 /// primary owns the data. Use it for HTTP only and dispose it as an <see cref="IAsyncDisposable"/>; its own
 /// database members (<see cref="LeadsApiFactory.ResetAsync"/>, <see cref="LeadsApiFactory.KeyPrefix"/>) do not apply.
 /// </summary>
-public sealed class SecondInstanceApiFactory(LeadsApiFactory primary) : LeadsApiFactory
+public class SecondInstanceApiFactory(LeadsApiFactory primary) : LeadsApiFactory
 {
     public override string RedisConnectionString => primary.RedisConnectionString;
 

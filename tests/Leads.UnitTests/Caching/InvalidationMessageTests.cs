@@ -45,6 +45,36 @@ public sealed class InvalidationMessageTests
         received.Generations.Should().ContainSingle().Which.Should().Be(new KeyValuePair<string, long>("a=b", 7));
     }
 
+    [Fact]
+    public void An_acknowledgement_request_round_trips_and_leaves_the_origin_as_it_was()
+    {
+        var sent = InvalidationMessage.TagsBumped("origin-1", [new("lead:abc", 3)]) with { AckId = 17 };
+
+        InvalidationMessage.TryParse(sent.Format(), out var received).Should().BeTrue();
+
+        received.Origin.Should().Be("origin-1");
+        received.AckId.Should().Be(17);
+        received.Generations.Should().Equal(sent.Generations);
+    }
+
+    [Fact]
+    public void A_message_without_an_acknowledgement_request_asks_for_none()
+    {
+        InvalidationMessage.TryParse(InvalidationMessage.ClearAll("me").Format(), out var received).Should().BeTrue();
+
+        received.AckId.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_ping_round_trips_with_its_clock_reading()
+    {
+        InvalidationMessage.TryParse(InvalidationMessage.Ping("me", 123_456_789_012).Format(), out var received).Should().BeTrue();
+
+        received.Kind.Should().Be(InvalidationKind.Ping);
+        received.Origin.Should().Be("me");
+        received.SentAt.Should().Be(123_456_789_012);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -57,6 +87,12 @@ public sealed class InvalidationMessageTests
     [InlineData("o\nt\nlead:a")]
     [InlineData("o\nt\n=1")]
     [InlineData("o\nk\n")]
+    [InlineData("o.\nc\n")]
+    [InlineData("o.0\nc\n")]
+    [InlineData("o.x\nc\n")]
+    [InlineData(".5\nc\n")]
+    [InlineData("o\np\n")]
+    [InlineData("o\np\n-1")]
     public void Malformed_text_is_rejected(string? text) =>
         InvalidationMessage.TryParse(text, out _).Should().BeFalse();
 }

@@ -63,6 +63,12 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
                 return;
             }
 
+            // Other instances must hear of the bump too: if the message does not go out, the next flush bumps again.
+            if (!await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied)))
+            {
+                return;
+            }
+
             // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
             // still happen, so it stays pending (removing by key alone would lose it).
             lock (_changes)
@@ -77,7 +83,6 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
 
             metrics.Invalidated(snapshot.Length, "replayed");
             LogReplayed(snapshot.Length);
-            await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied));
         }
         finally
         {

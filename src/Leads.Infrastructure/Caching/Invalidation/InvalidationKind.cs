@@ -6,4 +6,7 @@ public enum InvalidationKind
     Tags = 't',
     Key = 'k',
     Clear = 'c',
+
+    /// <summary>An instance's ping to itself through the channel (ADR 0004); others only note that it is alive.</summary>
+    Ping = 'p',
 }

@@ -10,9 +10,12 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// <summary>
 /// Keeps this instance's in-process state coherent with the others, and owns every decision to forget it:
 /// <list type="bullet">
-/// <item>applies other instances' messages (new tag generations, removed keys, "drop your L1");</item>
+/// <item>applies other instances' messages (new tag generations, removed keys, "drop your L1") in the order they
+/// were published, then acknowledges them to their writer (ADR 0004);</item>
+/// <item>notes its own pings coming back (<see cref="TagGenerations.Synced"/>) and other instances' pings;</item>
 /// <item>while the subscription is down, stops trusting remembered generations (every lookup asks Redis);</item>
 /// <item>after a (re)subscription, drops L1 and remembered generations: messages may have been missed;</item>
+/// <item>does the same when a tag counter turns out lower than remembered (a failover that lost INCRs);</item>
 /// <item>replays deferred invalidations on a timer and on reconnect.</item>
 /// </list>
 /// </summary>
@@ -23,6 +26,8 @@ public sealed partial class InvalidationListener : BackgroundService
     private readonly L1Cache _l1;
     private readonly InvalidationChannel _channel;
     private readonly DeferredInvalidations _deferred;
+    private readonly InvalidationBroadcaster _broadcaster;
+    private readonly LiveInstances _instances;
     private readonly ILogger<InvalidationListener> _logger;
     private readonly TimeSpan _retryInterval;
     private volatile bool _subscribed;
@@ -33,6 +38,8 @@ public sealed partial class InvalidationListener : BackgroundService
         L1Cache l1,
         InvalidationChannel channel,
         DeferredInvalidations deferred,
+        InvalidationBroadcaster broadcaster,
+        LiveInstances instances,
         IOptions<CachingOptions> options,
         ILogger<InvalidationListener> logger)
     {
@@ -41,6 +48,8 @@ public sealed partial class InvalidationListener : BackgroundService
         _l1 = l1;
         _channel = channel;
         _deferred = deferred;
+        _broadcaster = broadcaster;
+        _instances = instances;
         _logger = logger;
         _retryInterval = options.Value.Redis.RetryPendingInterval;
         redis.Multiplexer.ConnectionRestored += (_, e) =>
@@ -59,6 +68,11 @@ public sealed partial class InvalidationListener : BackgroundService
 
             _l1.Clear();
         };
+        generations.ResetDetected += () =>
+        {
+            LogResetDetected();
+            ForgetLocalState(trustAgain: false);
+        };
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -70,7 +84,8 @@ public sealed partial class InvalidationListener : BackgroundService
             {
                 if (!_subscribed && _redis.IsAvailable)
                 {
-                    await _channel.SubscribeAsync(OnMessage);
+                    await _channel.SubscribeAcknowledgementsAsync(_broadcaster.OnAcknowledged);
+                    await _channel.SubscribeAsync(OnMessage, stoppingToken);
                     _subscribed = true;
 
                     // Anything learned before the subscription existed may already be outdated.
@@ -102,6 +117,21 @@ public sealed partial class InvalidationListener : BackgroundService
 
     private void OnMessage(InvalidationMessage message)
     {
+        var mine = message.Origin == _channel.Origin;
+        if (message.Kind == InvalidationKind.Ping)
+        {
+            if (mine)
+            {
+                _generations.Synced(message.SentAt);
+            }
+            else
+            {
+                _instances.Heard(message.Origin);
+            }
+
+            return;
+        }
+
         switch (message.Kind)
         {
             case InvalidationKind.Tags:
@@ -114,11 +144,20 @@ public sealed partial class InvalidationListener : BackgroundService
             case InvalidationKind.Key:
                 _l1.Remove(message.Key);
                 break;
-            case InvalidationKind.Clear when message.Origin != _channel.Origin:
+            case InvalidationKind.Clear when !mine:
                 _l1.Clear();
                 break;
         }
+
+        // Only after applying it: the writer takes the acknowledgement as "this instance cannot serve the old data".
+        if (message.AckId != 0 && !mine)
+        {
+            _channel.Acknowledge(message.Origin, message.AckId);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A tag generation in Redis was lower than this instance had seen (a failover that lost writes?): local cache state dropped, counter raised")]
+    private partial void LogResetDetected();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache invalidation background work failed: {Reason}")]
     private partial void LogBackgroundFailure(string reason);

@@ -4,13 +4,25 @@ using System.Text;
 namespace Leads.Infrastructure.Caching.Invalidation;
 
 /// <summary>
-/// What instances tell each other on the invalidation channel. Wire form: <c>{origin}\n{kind}\n{body}</c>, where
-/// the body is <c>tag=generation;…</c> for new tag generations, a full key for a removed key, and empty for
-/// "drop your whole L1". Anything that does not parse is ignored (a message of a newer version, noise).
+/// What instances tell each other on the invalidation channel. Wire form: <c>{origin}[.{ack id}]\n{kind}\n{body}</c>,
+/// where the body is <c>tag=generation;…</c> for new tag generations, a full key for a removed key, empty for
+/// "drop your whole L1", and the sender's clock reading for a ping. An ack id asks every other instance to
+/// acknowledge the message once applied (ADR 0004); an instance of an older version reads it as part of the
+/// origin and applies the message all the same. Anything that does not parse is ignored (a message of a newer
+/// version, noise).
 /// </summary>
 public sealed record InvalidationMessage(string Origin, InvalidationKind Kind, IReadOnlyList<KeyValuePair<string, long>> Generations, string Key)
 {
     private const char Separator = '\n';
+    private const char AckSeparator = '.';
+
+    /// <summary>Non-zero: the sender waits for every other instance to acknowledge this message with this number.</summary>
+    public long AckId { get; init; }
+
+    /// <summary>For a ping: the sender's <see cref="System.Diagnostics.Stopwatch"/> reading when it sent the ping.</summary>
+    public long SentAt { get; init; }
+
+    public static InvalidationMessage Ping(string origin, long sentAt) => new(origin, InvalidationKind.Ping, [], string.Empty) { SentAt = sentAt };
 
     public static InvalidationMessage TagsBumped(string origin, IReadOnlyList<KeyValuePair<string, long>> generations) =>
         new(origin, InvalidationKind.Tags, generations, string.Empty);
@@ -22,7 +34,13 @@ public sealed record InvalidationMessage(string Origin, InvalidationKind Kind, I
     public string Format()
     {
         var builder = new StringBuilder(Origin.Length + 4 + Key.Length + (Generations.Count * 48));
-        builder.Append(Origin).Append(Separator).Append((char)Kind).Append(Separator);
+        builder.Append(Origin);
+        if (AckId != 0)
+        {
+            builder.Append(AckSeparator).Append(AckId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        builder.Append(Separator).Append((char)Kind).Append(Separator);
         switch (Kind)
         {
             case InvalidationKind.Tags:
@@ -39,6 +57,9 @@ public sealed record InvalidationMessage(string Origin, InvalidationKind Kind, I
                 break;
             case InvalidationKind.Key:
                 builder.Append(Key);
+                break;
+            case InvalidationKind.Ping:
+                builder.Append(SentAt.ToString(CultureInfo.InvariantCulture));
                 break;
         }
 
@@ -59,11 +80,40 @@ public sealed record InvalidationMessage(string Origin, InvalidationKind Kind, I
             return false;
         }
 
-        switch ((InvalidationKind)parts[1][0])
+        var origin = parts[0];
+        long ackId = 0;
+        var dot = origin.IndexOf(AckSeparator);
+        if (dot >= 0)
+        {
+            if (dot == 0 || !long.TryParse(origin.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out ackId) || ackId == 0)
+            {
+                return false;
+            }
+
+            origin = origin[..dot];
+        }
+
+        if (!TryParseBody(origin, (InvalidationKind)parts[1][0], parts[2], out message))
+        {
+            return false;
+        }
+
+        if (ackId != 0)
+        {
+            message = message with { AckId = ackId };
+        }
+
+        return true;
+    }
+
+    private static bool TryParseBody(string origin, InvalidationKind kind, string body, out InvalidationMessage message)
+    {
+        message = null!;
+        switch (kind)
         {
             case InvalidationKind.Tags:
                 var generations = new List<KeyValuePair<string, long>>();
-                foreach (var pair in parts[2].Split(';', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var pair in body.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 {
                     // Tags never contain '=', but split at the last one so a future tag that does still parses.
                     var at = pair.LastIndexOf('=');
@@ -75,13 +125,16 @@ public sealed record InvalidationMessage(string Origin, InvalidationKind Kind, I
                     generations.Add(new(pair[..at], generation));
                 }
 
-                message = TagsBumped(parts[0], generations);
+                message = TagsBumped(origin, generations);
                 return true;
-            case InvalidationKind.Key when parts[2].Length > 0:
-                message = KeyRemoved(parts[0], parts[2]);
+            case InvalidationKind.Key when body.Length > 0:
+                message = KeyRemoved(origin, body);
                 return true;
             case InvalidationKind.Clear:
-                message = ClearAll(parts[0]);
+                message = ClearAll(origin);
+                return true;
+            case InvalidationKind.Ping when long.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out var sentAt):
+                message = Ping(origin, sentAt);
                 return true;
             default:
                 return false;

@@ -13,43 +13,66 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// <em>before</em> its loader ran; invalidating a tag is one INCR, and any entry stamped with an older
 /// generation is a miss from then on. Because the stamp predates the load, a reader that loaded the old row
 /// can never make it current again after a writer's bump (the stale-set race).
-/// Local values only grow (max-merge), so a late answer can never move a tag back. They are trusted for at most
-/// <see cref="L1Options.MaxDuration"/> and then read from Redis again: an instance that missed an invalidation
-/// message (a publish that failed after the INCR, a message lost on a connection that never dropped) would
-/// otherwise keep stamping and serving entries of the old generation, from Redis as well as from L1, until
-/// they expire.
+/// <para>
+/// Remembered values are trusted only while all of these hold (otherwise a lookup asks Redis, one MGET):
+/// the invalidation subscription is up; this instance's last confirmed round trip through the channel began
+/// less than <see cref="CoherenceOptions.FenceAfter"/> ago and its entry in the live-instance set is current
+/// (self-fencing, ADR 0004: a writer waits that long for instances that do not acknowledge); and the value was
+/// learned less than <see cref="L1Options.MaxDuration"/> ago (bounds a message lost on a connection that never
+/// dropped).
+/// </para>
+/// Generations never go backwards: local values only grow (max-merge), counters are created at a time-based
+/// floor (<see cref="GenerationScripts"/>), so one that expired or was lost comes back higher, and one found
+/// lower than remembered (a failover that lost INCRs) is raised and reported through <see cref="ResetDetected"/>.
 /// </summary>
 public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> options)
 {
     private const int MaxLocalTags = 200_000;
+
+    /// <summary>How long a counter lives from its creation: longer than any entry (policies go up to 1 h), see <see cref="GenerationScripts"/>.</summary>
+    public static readonly TimeSpan CounterLifetime = TimeSpan.FromHours(2);
+
+    private static readonly RedisValue CounterLifetimeMs = (long)CounterLifetime.TotalMilliseconds;
     private readonly ConcurrentDictionary<string, Known> _local = new(StringComparer.Ordinal);
     private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly long _trustTicks = Ticks(options.Value.L1.MaxDuration);
+    private readonly bool _fencing = options.Value.Coherence.Enabled;
+    private readonly long _fenceTicks = Ticks(options.Value.Coherence.FenceAfter);
     private volatile bool _trustLocal = true;
-    private readonly long _trustTicks = (long)(Math.Max(0, options.Value.L1.MaxDuration.TotalSeconds) * Stopwatch.Frequency);
+    private long _syncedAt;
+    private long _announcedUntil;
+    private long _epoch;
+
+    /// <summary>Raised when a counter was lower than this instance remembered (a failover that lost INCRs); the counter has been raised.</summary>
+    public event Action? ResetDetected;
 
     public RedisKey TagKey(string tag) => _prefix + ":tag:" + tag;
 
-    /// <summary>
-    /// False while the invalidation subscription is down: remembered generations may be outdated, so every
-    /// lookup asks Redis (one MGET) until the subscription is back (see <see cref="InvalidationListener"/>).
-    /// </summary>
-    public bool TrustsLocal => _trustLocal;
+    /// <summary>Whether a lookup now may use remembered generations (see the type's remarks).</summary>
+    public bool TrustsLocal => TrustsLocalAt(Stopwatch.GetTimestamp());
 
-    /// <summary>Stops using remembered generations until <see cref="Trust"/>.</summary>
+    /// <summary>Stops using remembered generations until <see cref="Trust"/> (the subscription is down).</summary>
     public void Distrust() => _trustLocal = false;
 
     /// <summary>Uses remembered generations again (call after <see cref="Forget"/>, so nothing from before a gap is reused).</summary>
     public void Trust() => _trustLocal = true;
+
+    /// <summary>A ping this instance sent at <paramref name="sentAt"/> came back: every message published before it has been applied.</summary>
+    public void Synced(long sentAt) => RaiseTo(ref _syncedAt, sentAt);
+
+    /// <summary>This instance's live-instance entry, renewed by a call sent at <paramref name="sentAt"/>, lasts at least <paramref name="ttl"/> from then.</summary>
+    public void Announced(long sentAt, TimeSpan ttl) => RaiseTo(ref _announcedUntil, sentAt + Ticks(ttl));
 
     /// <summary>The current generations of <paramref name="tags"/>, or null when Redis cannot be asked.</summary>
     public async ValueTask<long[]?> GetAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
     {
         var stamps = new long[tags.Count];
         var now = Stopwatch.GetTimestamp();
+        var trusted = TrustsLocalAt(now);
         List<int>? missing = null;
         for (var i = 0; i < tags.Count; i++)
         {
-            if (_trustLocal && _local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
+            if (trusted && _local.TryGetValue(tags[i], out var known) && now - known.LearnedAt < _trustTicks)
             {
                 stamps[i] = known.Generation;
             }
@@ -64,9 +87,32 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             return stamps;
         }
 
+        // Values read before a Forget (a subscription gap, a reset) must not be remembered after it.
+        var epoch = Interlocked.Read(ref _epoch);
         var keys = missing.Select(i => TagKey(tags[i])).ToArray();
         var (ok, values) = await redis.TryAsync(keys, static (db, k) => RedisBatch.GetManyAsync(db, k), cancellationToken);
         if (!ok || values is null)
+        {
+            return null;
+        }
+
+        var generations = new long[missing.Count];
+        var remembered = new long[missing.Count];
+        List<int>? repair = null;
+        for (var j = 0; j < missing.Count; j++)
+        {
+            remembered[j] = _local.TryGetValue(tags[missing[j]], out var known) ? known.Generation : 0;
+            if (values[j].IsNull || (long)values[j] < remembered[j])
+            {
+                (repair ??= []).Add(j);
+            }
+            else
+            {
+                generations[j] = (long)values[j];
+            }
+        }
+
+        if (repair is not null && !await RepairAsync(keys, values, remembered, repair, generations, cancellationToken))
         {
             return null;
         }
@@ -76,11 +122,10 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             _local.Clear();
         }
 
+        var remember = Interlocked.Read(ref _epoch) == epoch;
         for (var j = 0; j < missing.Count; j++)
         {
-            var index = missing[j];
-            var generation = values[j].IsNull ? 0L : (long)values[j];
-            stamps[index] = Observe(tags[index], generation);
+            stamps[missing[j]] = remember ? Observe(tags[missing[j]], generations[j]) : generations[j];
         }
 
         return stamps;
@@ -89,13 +134,13 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     /// <summary>Bumps the tags in Redis and locally; returns the new generations, or null when Redis could not be reached.</summary>
     public async ValueTask<IReadOnlyList<KeyValuePair<string, long>>?> IncrementAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
-        var list = tags.ToArray();
+        var keys = tags.Select(TagKey).ToArray();
         var (ok, values) = await redis.TryAsync(
-            list,
-            (db, t) =>
+            keys,
+            static (db, k) =>
             {
                 var batch = db.CreateBatch();
-                var increments = t.Select(tag => batch.StringIncrementAsync(TagKey(tag))).ToArray();
+                var increments = k.Select(key => batch.ScriptEvaluateAsync(GenerationScripts.Increment, [key], [CounterLifetimeMs])).ToArray();
                 batch.Execute();
                 return Task.WhenAll(increments);
             },
@@ -105,11 +150,13 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             return null;
         }
 
+        var list = tags.ToArray();
         var result = new KeyValuePair<string, long>[list.Length];
         for (var i = 0; i < list.Length; i++)
         {
-            Observe(list[i], values[i]);
-            result[i] = new KeyValuePair<string, long>(list[i], values[i]);
+            var generation = (long)values[i];
+            Observe(list[i], generation);
+            result[i] = new KeyValuePair<string, long>(list[i], generation);
         }
 
         return result;
@@ -123,8 +170,65 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             static (_, current, seen) => new Known(Math.Max(current.Generation, seen), Stopwatch.GetTimestamp()),
             generation).Generation;
 
-    /// <summary>Forgets every local value (after a reconnect: messages may have been missed).</summary>
-    public void Forget() => _local.Clear();
+    /// <summary>Forgets every local value, and trusts none again before the next round trip through the channel (after a reconnect or a reset).</summary>
+    public void Forget()
+    {
+        Interlocked.Increment(ref _epoch);
+        Interlocked.Exchange(ref _syncedAt, 0);
+        _local.Clear();
+    }
+
+    private bool TrustsLocalAt(long now) =>
+        _trustLocal && (!_fencing || (now - Volatile.Read(ref _syncedAt) < _fenceTicks && now < Volatile.Read(ref _announcedUntil)));
+
+    /// <summary>Creates missing counters at the floor and raises ones lower than remembered; false when Redis cannot be asked.
+    /// A missing counter is routine (it expired, or Redis lost it): its new floor is above anything remembered.</summary>
+    private async ValueTask<bool> RepairAsync(RedisKey[] keys, RedisValue[] values, long[] remembered, List<int> repair, long[] generations, CancellationToken cancellationToken)
+    {
+        var (ok, repaired) = await redis.TryAsync(
+            repair.Select(j => (Key: keys[j], Known: remembered[j])).ToArray(),
+            static (db, items) =>
+            {
+                var batch = db.CreateBatch();
+                var scripts = items.Select(item => batch.ScriptEvaluateAsync(GenerationScripts.Repair, [item.Key], [CounterLifetimeMs, item.Known])).ToArray();
+                batch.Execute();
+                return Task.WhenAll(scripts);
+            },
+            cancellationToken);
+        if (!ok || repaired is null)
+        {
+            return false;
+        }
+
+        for (var r = 0; r < repair.Count; r++)
+        {
+            generations[repair[r]] = (long)repaired[r];
+        }
+
+        if (repair.Exists(j => !values[j].IsNull && remembered[j] > 0))
+        {
+            ResetDetected?.Invoke();
+        }
+
+        return true;
+    }
+
+    private static void RaiseTo(ref long field, long value)
+    {
+        var current = Volatile.Read(ref field);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref field, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(Math.Max(0, span.TotalSeconds) * Stopwatch.Frequency);
 
     private readonly record struct Known(long Generation, long LearnedAt);
 }

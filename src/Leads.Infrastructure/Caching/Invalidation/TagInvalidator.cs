@@ -4,10 +4,11 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 
 /// <summary>
 /// Invalidates tags everywhere: one INCR per tag in Redis (every entry stamped with the old generation becomes a
-/// miss on every instance), then a message so other instances stop trusting their L1 copies at once. A bump that
-/// cannot reach Redis is deferred and this instance drops its own L1, which may hold what just changed.
+/// miss on every instance), then a message that every other live instance applies and acknowledges before the
+/// write returns (bounded, ADR 0004). A bump or a message that cannot reach Redis is deferred and this instance
+/// drops its own L1, which may hold what just changed.
 /// </summary>
-public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidations deferred, InvalidationChannel channel, L1Cache l1, CacheMetrics metrics)
+public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidations deferred, InvalidationChannel channel, InvalidationBroadcaster broadcaster, L1Cache l1, CacheMetrics metrics)
 {
     private long _issued;
 
@@ -18,7 +19,10 @@ public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidat
     /// </summary>
     public long Issued => Interlocked.Read(ref _issued);
 
-    /// <summary>Never throws; returns true once the bump is in Redis, false when it was recorded for retry.</summary>
+    /// <summary>
+    /// Never throws; returns true once the bump is in Redis and its message was published (and acknowledged, or the
+    /// bound passed), false when it was recorded for retry.
+    /// </summary>
     public async ValueTask<bool> InvalidateAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         if (tags.Count == 0)
@@ -36,13 +40,20 @@ public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidat
         }
 
         metrics.Invalidated(tags.Count, "applied");
-        await channel.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied));
+        if (!await broadcaster.PublishAsync(InvalidationMessage.TagsBumped(channel.Origin, applied)))
+        {
+            // The other instances may not have heard of the bump: the replay bumps again and publishes.
+            deferred.Defer(tags);
+            l1.Clear();
+            return false;
+        }
+
         return true;
     }
 
     /// <summary>Tells every instance to drop one key from L1.</summary>
-    public Task PublishKeyRemovedAsync(string fullKey) => channel.PublishAsync(InvalidationMessage.KeyRemoved(channel.Origin, fullKey));
+    public Task PublishKeyRemovedAsync(string fullKey) => broadcaster.PublishAsync(InvalidationMessage.KeyRemoved(channel.Origin, fullKey));
 
     /// <summary>Tells every other instance to drop its whole L1.</summary>
-    public Task PublishClearAsync() => channel.PublishAsync(InvalidationMessage.ClearAll(channel.Origin));
+    public Task PublishClearAsync() => broadcaster.PublishAsync(InvalidationMessage.ClearAll(channel.Origin));
 }
