@@ -77,6 +77,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<CacheHeadersMiddleware>();
 app.UseMiddleware<LoadSheddingMiddleware>();
+app.UseMiddleware<DuplicateQueryParameterMiddleware>();
 app.UseResponseCompression();
 app.UseAuthentication();
 app.UseAuthorization();
