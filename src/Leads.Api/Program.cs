@@ -71,6 +71,12 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
 
+// The demo accounts have published passwords (README): they may exist only on a developer's machine.
+if (configuration.GetValue<bool>("Seed:Enabled") && !builder.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("Seed:Enabled creates demo accounts with published passwords; it is allowed only in the Development environment.");
+}
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
