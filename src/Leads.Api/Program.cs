@@ -4,6 +4,7 @@ using Leads.Api.RateLimiting;
 using Leads.Api.Hosting;
 using Leads.Api.Security;
 using Leads.Application;
+using Leads.Application.Caching;
 using Leads.Application.Common.Behaviors;
 using Leads.Application.Common.Serialization;
 using Leads.Application.StaticConfig;
@@ -70,6 +71,17 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(InfrastructureTelemetry.MeterNames)
     .AddAspNetCoreInstrumentation()
     .AddPrometheusExporter());
+
+// User text is hashed into cache keys with this secret, so no one can craft colliding search strings offline.
+var cacheKeySecret = configuration["Caching:KeySecret"];
+if (!string.IsNullOrEmpty(cacheKeySecret))
+{
+    CacheKey.UseSecret(cacheKeySecret);
+}
+else if (!builder.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("Caching:KeySecret (at least 16 bytes, the same on every instance) is required outside the Development environment.");
+}
 
 // The demo accounts have published passwords (README): they may exist only on a developer's machine.
 if (configuration.GetValue<bool>("Seed:Enabled") && !builder.Environment.IsDevelopment())

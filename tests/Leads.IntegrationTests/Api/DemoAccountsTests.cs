@@ -1,3 +1,4 @@
+using Leads.Application.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -14,6 +15,7 @@ public sealed class DemoAccountsTests
             builder.UseEnvironment("Production");
             builder.UseSetting("Seed:Enabled", "true");
             builder.UseSetting("Jwt:SigningKey", "production-test-signing-key-0123456789-0123456789");
+            builder.UseSetting("Caching:KeySecret", CacheKey.DevelopmentSecret);
         });
 
         var start = () => factory.Services;
