@@ -25,13 +25,11 @@ public sealed class DuplicateQueryParameterMiddleware(RequestDelegate next)
     private static async Task RefuseAsync(HttpContext context, IProblemDetailsService problems, string name)
     {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [name] = [$"The query parameter '{name}' was given more than once; give it once."],
-        })
+        var problem = new ProblemDetails
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "One or more validation errors occurred.",
+            Title = "Bad request",
+            Detail = $"The query parameter '{name}' was given more than once; give it once.",
         };
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
