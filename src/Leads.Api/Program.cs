@@ -54,7 +54,13 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+{
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    if (string.IsNullOrEmpty(context.ProblemDetails.Detail) && context.ProblemDetails is not Microsoft.AspNetCore.Mvc.ValidationProblemDetails)
+    {
+        context.ProblemDetails.Detail = ProblemDetailDefaults.For(context.ProblemDetails.Status);
+    }
+});
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 builder.Services.AddResponseCompression(options =>

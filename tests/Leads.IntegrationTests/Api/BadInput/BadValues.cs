@@ -46,8 +46,8 @@ internal static class BadValues
             _ => ["123", "\"x\""],
         };
 
-        // Leaving out or emptying an optional field is allowed; a required one must be refused.
-        return field.Required ? [.. specific, "null", "\"\""] : specific;
+        // Leaving out, nulling or emptying an optional (nullable) field is allowed; a required one must be refused.
+        return field.Required && !field.Nullable ? [.. specific, "null", "\"\""] : specific;
     }
 
     /// <summary>Whole bodies that are not a request at all: malformed, deeply nested, oversized or of the wrong shape.</summary>

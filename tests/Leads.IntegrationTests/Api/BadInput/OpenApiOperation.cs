@@ -16,7 +16,8 @@ internal enum ValueKind
 }
 
 /// <summary>One parameter (path or query) or body field of an operation, as the served OpenAPI document declares it.</summary>
-internal sealed record OpenApiField(string Name, string In, bool Required, ValueKind Kind, string? Format, IReadOnlyList<string> EnumValues);
+/// <remarks><see cref="Nullable"/>: the schema allows null (OpenAPI lists nullable record parameters as required too).</remarks>
+internal sealed record OpenApiField(string Name, string In, bool Required, ValueKind Kind, string? Format, IReadOnlyList<string> EnumValues, bool Nullable = false);
 
 /// <summary>One operation of the served OpenAPI document: its method, path template, parameters and body fields.</summary>
 internal sealed record OpenApiOperation(string Method, string Path, IReadOnlyList<OpenApiField> Parameters, IReadOnlyList<OpenApiField>? BodyFields)
@@ -69,11 +70,16 @@ internal sealed record OpenApiOperation(string Method, string Path, IReadOnlyLis
         foreach (var property in schema.GetProperty("properties").EnumerateObject())
         {
             var (kind, format, values) = Classify(schemas, Resolve(schemas, property.Value));
-            fields.Add(new OpenApiField(property.Name, "body", required.Contains(property.Name), kind, format, values));
+            fields.Add(new OpenApiField(property.Name, "body", required.Contains(property.Name), kind, format, values, AllowsNull(property.Value)));
         }
 
         return fields;
     }
+
+    private static bool AllowsNull(JsonElement schema) =>
+        (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array && type.EnumerateArray().Any(t => t.GetString() == "null"))
+        || new[] { "oneOf", "anyOf" }.Any(c => schema.TryGetProperty(c, out var options)
+            && options.EnumerateArray().Any(o => o.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
 
     private static JsonElement Resolve(JsonElement schemas, JsonElement schema)
     {

@@ -12,6 +12,7 @@ public sealed class GetLeadsQueryValidator : AbstractValidator<GetLeadsQuery>
         RuleFor(q => q.PageSize).InclusiveBetween(1, GetLeadsQuery.MaxPageSize);
         RuleFor(q => q.Status).IsInEnum();
         RuleFor(q => q.Search).MaximumLength(100).SingleLineText();
+        RuleFor(q => q.CategoryId).NotEqual(Guid.Empty).WithMessage("'Category Id' must be a category's id, not the empty GUID.");
         RuleFor(q => q.Sort)
             .Must(LeadSort.IsValid)
             .WithMessage($"Sort must be one of {string.Join(", ", LeadSort.Fields)}, optionally prefixed with '-'.");
