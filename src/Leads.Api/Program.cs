@@ -5,6 +5,7 @@ using Leads.Api.RateLimiting;
 using Leads.Api.Hosting;
 using Leads.Api.Security;
 using Leads.Application;
+using Leads.Application.Caching;
 using Leads.Application.Common.Behaviors;
 using Leads.Application.Common.Serialization;
 using Leads.Application.StaticConfig;
@@ -54,7 +55,13 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
 });
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+{
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+    if (string.IsNullOrEmpty(context.ProblemDetails.Detail) && context.ProblemDetails is not Microsoft.AspNetCore.Mvc.ValidationProblemDetails)
+    {
+        context.ProblemDetails.Detail = ProblemDetailDefaults.For(context.ProblemDetails.Status);
+    }
+});
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 builder.Services.AddResponseCompression(options =>
@@ -74,6 +81,23 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
 
 builder.Services.AddLeadsTracing(configuration);
 
+// User text is hashed into cache keys with this secret, so no one can craft colliding search strings offline.
+var cacheKeySecret = configuration["Caching:KeySecret"];
+if (!string.IsNullOrEmpty(cacheKeySecret))
+{
+    CacheKey.UseSecret(cacheKeySecret);
+}
+else if (!builder.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("Caching:KeySecret (at least 16 bytes, the same on every instance) is required outside the Development environment.");
+}
+
+// The demo accounts have published passwords (README): they may exist only on a developer's machine.
+if (configuration.GetValue<bool>("Seed:Enabled") && !builder.Environment.IsDevelopment())
+{
+    throw new InvalidOperationException("Seed:Enabled creates demo accounts with published passwords; it is allowed only in the Development environment.");
+}
+
 var app = builder.Build();
 
 app.UseExceptionHandler();
@@ -81,6 +105,7 @@ app.UseMiddleware<HttpLevelRecording>();
 app.UseStatusCodePages();
 app.UseMiddleware<CacheHeadersMiddleware>();
 app.UseMiddleware<LoadSheddingMiddleware>();
+app.UseMiddleware<DuplicateQueryParameterMiddleware>();
 app.UseResponseCompression();
 app.UseCacheDashboard();
 app.UseAuthentication();

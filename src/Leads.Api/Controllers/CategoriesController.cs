@@ -18,9 +18,14 @@ namespace Leads.Api.Controllers;
 [Route("api/leads/categories")]
 public sealed class CategoriesController(IMediator mediator, IOptions<HttpCachingOptions> httpCaching) : ControllerBase
 {
-    /// <summary>All lead categories. The same for every caller, so shared caches may keep it (30 minutes by default).</summary>
+    /// <summary>
+    /// All lead categories: public reference data, the same for every caller, so anyone may read it and shared caches
+    /// may keep it (30 minutes by default). It is anonymous because it is public: a <c>public</c> answer behind a token
+    /// would be handed by a CDN to callers without one anyway.
+    /// </summary>
     [HttpGet]
     [HttpHead]
+    [AllowAnonymous]
     [ProducesResponseType<IReadOnlyList<CategoryDto>>(StatusCodes.Status200OK)]
     public async Task<IResult> List(CancellationToken cancellationToken) =>
         new CachedJsonResult<IReadOnlyList<CategoryDto>>(

@@ -7,7 +7,8 @@ namespace Leads.Api.Http;
 /// Last word on cache headers before a response starts:
 /// <list type="bullet">
 /// <item>errors and anything without an explicit Cache-Control get <c>no-store</c>, so no cache keeps them;</item>
-/// <item><c>Cache-Status</c> (RFC 9211) lists what each cache level did, the database level (closest to the origin) first.</item>
+/// <item><c>Cache-Status</c> (RFC 9211) lists what each cache level did, the database level (closest to the origin) first;
+/// answers of 400 and above have none.</item>
 /// </list>
 /// </summary>
 public sealed class CacheHeadersMiddleware(RequestDelegate next)
@@ -31,7 +32,9 @@ public sealed class CacheHeadersMiddleware(RequestDelegate next)
             }
         }
 
-        var trace = context.RequestServices.GetService<ICacheTrace>();
+        // An error carries no cache detail: on a 404 for another team's lead, whether the shared database-level entry
+        // was a hit would tell that the lead exists and was read recently.
+        var trace = response.StatusCode >= 400 ? null : context.RequestServices.GetService<ICacheTrace>();
         var entries = trace?.Entries;
         if (entries is { Count: > 0 })
         {

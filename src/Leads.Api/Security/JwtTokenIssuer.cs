@@ -14,6 +14,9 @@ namespace Leads.Api.Security;
 /// </summary>
 public sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider time) : ITokenIssuer
 {
+    /// <summary>The one signing algorithm; validation accepts no other (no <c>none</c>, no algorithm a token picks).</summary>
+    public const string Algorithm = SecurityAlgorithms.HmacSha256;
+
     public TokenDto Issue(Guid userId, string userName)
     {
         var jwt = options.Value;
@@ -28,7 +31,7 @@ public sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider ti
             ],
             now,
             now.Add(jwt.Lifetime),
-            new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)), SecurityAlgorithms.HmacSha256));
+            new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)), Algorithm));
         return new TokenDto(new JwtSecurityTokenHandler().WriteToken(token), (int)jwt.Lifetime.TotalSeconds);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Hashing;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Leads.Application.Caching;
@@ -7,12 +7,33 @@ namespace Leads.Application.Caching;
 /// <summary>
 /// Identifies one cached answer: level (namespace), policy, the caller's partition and the query's own
 /// parts. This is the only place where key text is put together; user-supplied strings are hashed,
-/// so glob characters cannot widen a pattern invalidation and no personal data shows up in SCAN output.
+/// so glob characters cannot widen a pattern invalidation and no personal data shows up in SCAN output. The hash
+/// is keyed (HMAC-SHA256 with a per-deployment secret, <see cref="UseSecret"/>): with a plain hash a teammate could
+/// compute search strings whose keys collide with another team's entries.
 /// </summary>
 public readonly record struct CacheKey(CacheLevel Level, string Policy, string Partition, string Id)
 {
     /// <summary>Partition of answers that are the same for every caller.</summary>
     public const string SharedPartition = "all";
+
+    /// <summary>The key of user text when <c>Caching:KeySecret</c> is not configured; allowed only in Development.</summary>
+    public const string DevelopmentSecret = "leads-development-only-cache-key-secret";
+
+    private static byte[] s_secret = Encoding.UTF8.GetBytes(DevelopmentSecret);
+
+    /// <summary>
+    /// Sets the secret user text is hashed with; every instance of a deployment must use the same one (else they
+    /// do not share entries). Set once at start-up; changing it only orphans entries until their TTL.
+    /// </summary>
+    public static void UseSecret(string secret)
+    {
+        if (string.IsNullOrEmpty(secret) || Encoding.UTF8.GetByteCount(secret) < 16)
+        {
+            throw new ArgumentException("The cache key secret must be at least 16 bytes.", nameof(secret));
+        }
+
+        s_secret = Encoding.UTF8.GetBytes(secret);
+    }
 
     public static string LevelName(CacheLevel level) => level switch
     {
@@ -59,6 +80,11 @@ public readonly record struct CacheKey(CacheLevel Level, string Policy, string P
         return builder.ToString();
     }
 
-    private static string HashText(string text) =>
-        XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(text)).ToString("x16", CultureInfo.InvariantCulture);
+    // 128 of HMAC-SHA256's 256 bits: as long as a key needs, and about 1 µs for a search string.
+    private static string HashText(string text)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(s_secret, Encoding.UTF8.GetBytes(text), mac);
+        return Convert.ToHexStringLower(mac[..16]);
+    }
 }

@@ -4,4 +4,7 @@ namespace Leads.Application.Security;
 public interface IUserCredentialStore
 {
     Task<UserCredentials?> FindByUserNameAsync(string userName, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored hash (a rehash at the current cost after a successful sign-in).</summary>
+    Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken);
 }

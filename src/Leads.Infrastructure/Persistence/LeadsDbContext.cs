@@ -40,6 +40,10 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : D
 
             throw described;
         }
+        catch (DbUpdateException violation) when (ConstraintViolations.Describe(violation) is { } conflict)
+        {
+            throw conflict;
+        }
     }
 
     // Events of the discarded entities were either dequeued by a failed save (and dropped by the dispatch

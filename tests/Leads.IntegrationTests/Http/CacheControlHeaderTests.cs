@@ -108,7 +108,7 @@ public sealed class CacheControlHeaderTests(LeadsApiFactory factory) : ApiTestBa
     [Fact]
     public async Task Missing_token_401_is_no_store()
     {
-        var response = await Factory.CreateClient().GetAsync("/api/leads/categories");
+        var response = await Factory.CreateClient().GetAsync("/api/leads/summary");
 
         AssertNoStoreError(response, HttpStatusCode.Unauthorized);
     }

@@ -125,7 +125,7 @@ public sealed class NginxSharedCacheTests(NginxSharedCacheFixture fixture) : ICl
     [Fact]
     public async Task Unauthorized_401_is_never_stored()
     {
-        var url = UniqueUrl("/api/leads/categories");
+        var url = UniqueUrl("/api/leads/summary");
 
         var first = await GetAsync(url, token: null);
         var second = await GetAsync(url, token: null);

@@ -171,6 +171,10 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:TokenPerUserName:PermitLimit", "1000000");
         builder.UseSetting("RateLimiting:TokenPerClient:PermitLimit", "1000000");
         builder.UseSetting("RateLimiting:CacheInvalidationPerUser:PermitLimit", "1000000");
+
+        // Every test seeds three accounts and signs in: at the production cost (600,000 iterations, ~0.2 s each) that
+        // alone would add minutes to the suite. PasswordHashingTests check the production default and the rehash.
+        builder.UseSetting("Security:PasswordHashing:Iterations", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -30,10 +30,23 @@ public sealed class CacheKeyTests
     {
         var id = CacheKey.Parts("ada.lovelace@example.com");
 
-        id.Should().MatchRegex("^h[0-9a-f]{16}$");
+        id.Should().MatchRegex("^h[0-9a-f]{32}$");
         id.Should().NotContain("ada");
         CacheKey.Parts("ada.lovelace@example.com").Should().Be(id, "the same text gives the same key");
         CacheKey.Parts("Ada.lovelace@example.com").Should().NotBe(id, "different text gives a different key");
+    }
+
+    [Fact]
+    public void Text_is_hashed_with_the_deployment_secret()
+    {
+        var withDefault = CacheKey.Parts("ada");
+
+        // HMAC-SHA256 keyed with the development default, first 16 bytes.
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(CacheKey.DevelopmentSecret), "ada"u8.ToArray())[..16]);
+        withDefault.Should().Be("h" + expected);
+        var act = () => CacheKey.UseSecret("short");
+        act.Should().Throw<ArgumentException>();
     }
 
     [Fact]

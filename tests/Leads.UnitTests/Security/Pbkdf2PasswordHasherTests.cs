@@ -1,10 +1,37 @@
 using Leads.Infrastructure.Security;
+using Microsoft.Extensions.Options;
 
 namespace Leads.UnitTests.Security;
 
 public sealed class Pbkdf2PasswordHasherTests
 {
-    private readonly Pbkdf2PasswordHasher _hasher = new();
+    private readonly Pbkdf2PasswordHasher _hasher = WithIterations(10_000);
+
+    [Fact]
+    public void New_hashes_use_600000_iterations_by_default()
+    {
+        new Pbkdf2PasswordHasher(Options.Create(new PasswordHashingOptions())).Hash("x").Split('$')[1].Should().Be("600000");
+    }
+
+    [Fact]
+    public void A_hash_made_with_fewer_iterations_still_verifies_and_needs_a_rehash()
+    {
+        var old = WithIterations(1_000).Hash("old password");
+
+        _hasher.Verify("old password", old).Should().BeTrue("stored hashes of an older cost stay valid");
+        _hasher.NeedsRehash(old).Should().BeTrue();
+        _hasher.NeedsRehash(_hasher.Hash("new password")).Should().BeFalse();
+        _hasher.NeedsRehash(WithIterations(20_000).Hash("stronger")).Should().BeFalse("a stronger hash is never weakened");
+    }
+
+    [Fact]
+    public void The_dummy_hash_is_valid_costs_the_same_and_matches_nothing()
+    {
+        _hasher.DummyHash.Split('$')[1].Should().Be("10000");
+        _hasher.NeedsRehash(_hasher.DummyHash).Should().BeFalse();
+        _hasher.Verify(string.Empty, _hasher.DummyHash).Should().BeFalse();
+        _hasher.Verify("password", _hasher.DummyHash).Should().BeFalse();
+    }
 
     [Theory]
     [InlineData("sales-a-dev-password")]
@@ -41,12 +68,12 @@ public sealed class Pbkdf2PasswordHasherTests
     [Fact]
     public void The_stored_form_names_the_algorithm_and_iterations_and_hides_the_password()
     {
-        var hash = _hasher.Hash("secret");
+        var hash = new Pbkdf2PasswordHasher(Options.Create(new PasswordHashingOptions())).Hash("secret");
 
         var parts = hash.Split('$');
         parts.Should().HaveCount(4);
         parts[0].Should().Be("pbkdf2-sha256");
-        int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(100_000);
+        int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture).Should().Be(600_000);
         Convert.FromBase64String(parts[2]).Should().HaveCount(16);
         Convert.FromBase64String(parts[3]).Should().HaveCount(32);
         hash.Should().NotContain("secret");
@@ -65,4 +92,7 @@ public sealed class Pbkdf2PasswordHasherTests
     {
         _hasher.Verify("secret", stored).Should().BeFalse();
     }
+
+    private static Pbkdf2PasswordHasher WithIterations(int iterations) =>
+        new(Options.Create(new PasswordHashingOptions { Iterations = iterations }));
 }

@@ -19,4 +19,7 @@ public sealed class UserAccessRepository(LeadsDbContext db) : IUserAccessReposit
             .Where(u => u.UserName == userName)
             .Select(u => new UserCredentials(u.Id, u.UserName, u.PasswordHash, u.IsActive))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, passwordHash), cancellationToken);
 }

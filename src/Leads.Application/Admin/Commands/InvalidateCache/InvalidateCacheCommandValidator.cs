@@ -1,4 +1,5 @@
 using FluentValidation;
+using Leads.Application.Common.Validation;
 
 namespace Leads.Application.Admin.Commands.InvalidateCache;
 
@@ -15,6 +16,6 @@ public sealed class InvalidateCacheCommandValidator : AbstractValidator<Invalida
             .WithMessage("Namespace must be 'api' or 'db'.");
         RuleFor(c => c.Tag).MaximumLength(200).Matches("^[a-z0-9:-]+$").When(c => c.Tag is not null)
             .WithMessage("A tag is lower-case letters, digits, ':' and '-' (for example 'lead:<id without dashes>' or 'categories').");
-        RuleFor(c => c.Pattern).NotEmpty().MaximumLength(200).When(c => c.Pattern is not null);
+        RuleFor(c => c.Pattern).NotEmpty().MaximumLength(200).SingleLineText().When(c => c.Pattern is not null);
     }
 }

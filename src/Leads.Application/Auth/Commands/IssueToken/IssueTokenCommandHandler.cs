@@ -12,10 +12,17 @@ public sealed class IssueTokenCommandHandler(IUserCredentialStore credentials, I
     {
         var user = await credentials.FindByUserNameAsync(command.Username.Trim(), cancellationToken);
 
-        // Same answer for unknown user, wrong password and deactivated account: nothing to enumerate.
-        if (user is null || !user.IsActive || !hasher.Verify(command.Password, user.PasswordHash))
+        // Same answer and the same cost for unknown user, wrong password and deactivated account: the password is
+        // always checked (an unknown user against a dummy hash), so neither the answer nor its timing tells them apart.
+        var matches = hasher.Verify(command.Password, user?.PasswordHash ?? hasher.DummyHash);
+        if (user is null || !user.IsActive || !matches)
         {
             throw new UnauthorizedException("Invalid username or password.");
+        }
+
+        if (hasher.NeedsRehash(user.PasswordHash))
+        {
+            await credentials.UpdatePasswordHashAsync(user.UserId, hasher.Hash(command.Password), cancellationToken);
         }
 
         return issuer.Issue(user.UserId, user.UserName);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Leads.Application.Common.Validation;
 
 namespace Leads.Application.Auth.Commands.IssueToken;
 
@@ -6,7 +7,7 @@ public sealed class IssueTokenCommandValidator : AbstractValidator<IssueTokenCom
 {
     public IssueTokenCommandValidator()
     {
-        RuleFor(c => c.Username).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Password).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Username).NotEmpty().MaximumLength(100).SingleLineText();
+        RuleFor(c => c.Password).NotEmpty().MaximumLength(200).SingleLineText();
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Leads.Application.Common.Validation;
 
 namespace Leads.Application.Categories.Commands.CreateCategory;
 
@@ -6,7 +7,7 @@ public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCat
 {
     public CreateCategoryCommandValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Description).MaximumLength(500);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).SingleLineText();
+        RuleFor(c => c.Description).MaximumLength(500).MultiLineText();
     }
 }

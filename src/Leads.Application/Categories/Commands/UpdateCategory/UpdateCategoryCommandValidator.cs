@@ -1,4 +1,5 @@
 using FluentValidation;
+using Leads.Application.Common.Validation;
 
 namespace Leads.Application.Categories.Commands.UpdateCategory;
 
@@ -7,7 +8,7 @@ public sealed class UpdateCategoryCommandValidator : AbstractValidator<UpdateCat
     public UpdateCategoryCommandValidator()
     {
         RuleFor(c => c.Id).NotEmpty();
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
-        RuleFor(c => c.Description).MaximumLength(500);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(100).SingleLineText();
+        RuleFor(c => c.Description).MaximumLength(500).MultiLineText();
     }
 }

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Leads.Api.Errors;
+
+/// <summary>
+/// Refuses a query parameter given more than once (<c>?page=1&amp;page=2</c>). Model binding would silently take
+/// the first value while a proxy or a log reader may take the last; no operation of this API takes a list from
+/// the query, so a repeated name is always a client mistake and answers 400 naming the parameter.
+/// </summary>
+public sealed class DuplicateQueryParameterMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        foreach (var (name, values) in context.Request.Query)
+        {
+            if (values.Count > 1)
+            {
+                return RefuseAsync(context, problems, name);
+            }
+        }
+
+        return next(context);
+    }
+
+    private static async Task RefuseAsync(HttpContext context, IProblemDetailsService problems, string name)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Bad request",
+            Detail = $"The query parameter '{name}' was given more than once; give it once.",
+        };
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
