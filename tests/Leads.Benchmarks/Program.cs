@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using Leads.Benchmarks;
 
-// dotnet pwsh ./build.ps1 bench [BenchmarkDotNet arguments, e.g. --filter '*Codec*' --job short]
+// dotnet pwsh ./build.ps1 bench -Micro [BenchmarkDotNet arguments, e.g. --filter '*Codec*' --job short]
 // dotnet run -c Release --project tests/Leads.Benchmarks -- serve <port>   (HTTP side-by-side host for wrk)
 if (args.Length > 0 && args[0] == "serve")
 {
