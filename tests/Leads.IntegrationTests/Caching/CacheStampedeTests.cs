@@ -127,26 +127,11 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         await using var host = new CacheEngineHost(closedPort, EngineSpec.UniquePrefix());
         var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "write-tag");
         var key = EngineSpec.Key("read-your-write");
-        var earlyLoadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseEarlyLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var early = host.Cache.GetOrCreateAsync(key, options, async _ =>
-        {
-            earlyLoadStarted.SetResult();
-            await releaseEarlyLoad.Task;
-            return new CachedSample("read before the write", 1);
-        }, None).AsTask();
-        await earlyLoadStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
         // The write commits, then its invalidation is issued (deferred: Redis is unreachable).
-        await host.Cache.InvalidateTagsAsync(["write-tag"], None);
-        // Bounded: a call that joined the early load would wait for it, and it is released only afterwards.
-        var late = await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("read after the write", 2)), None)
-            .AsTask().WaitAsync(TimeSpan.FromSeconds(10));
-        releaseEarlyLoad.SetResult();
+        var (early, late) = await ReadAcrossAnInvalidationAsync(host, options, key);
 
         late.Value.Should().Be(new CachedSample("read after the write", 2));
-        (await early).Value.Should().Be(new CachedSample("read before the write", 1));
+        early.Value.Should().Be(new CachedSample("read before the write", 1));
     }
 
     [Fact]
@@ -205,9 +190,25 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         await using var host = new CacheEngineHost(redis.ConnectionString, EngineSpec.UniquePrefix(), settings);
         var options = EngineSpec.Options(EngineSpec.Policy(useL1: true), "write-tag");
         var key = EngineSpec.Key("lease-per-version");
+        var (early, late) = await ReadAcrossAnInvalidationAsync(host, options, key);
+
+        late.Value.Should().Be(new CachedSample("read after the write", 2));
+        late.Outcome.Should().Be(CacheOutcome.Miss);
+        early.Value.Should().Be(new CachedSample("read before the write", 1));
+        (await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("loaded again", 3)), None)).Value
+            .Should().NotBe(new CachedSample("read before the write", 1), "the early load stored its entry under generations that were already gone");
+    }
+
+    /// <summary>
+    /// A load of <paramref name="key"/> starts and blocks; "write-tag" is invalidated; then a second call reads the
+    /// key, bounded: a call that joined or waited for the early load would wait for it, and it is released only
+    /// after the second call has answered.
+    /// </summary>
+    private static async Task<(CacheResult<CachedSample> Early, CacheResult<CachedSample> Late)> ReadAcrossAnInvalidationAsync(
+        CacheEngineHost host, CacheEntryOptions options, CacheKey key)
+    {
         var earlyLoadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseEarlyLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
         var early = host.Cache.GetOrCreateAsync(key, options, async _ =>
         {
             earlyLoadStarted.SetResult();
@@ -220,11 +221,6 @@ public sealed class CacheStampedeTests(OwnRedisFixture redis) : IClassFixture<Ow
         var late = await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("read after the write", 2)), None)
             .AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         releaseEarlyLoad.SetResult();
-
-        late.Value.Should().Be(new CachedSample("read after the write", 2));
-        late.Outcome.Should().Be(CacheOutcome.Miss);
-        (await early).Value.Should().Be(new CachedSample("read before the write", 1));
-        (await host.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("loaded again", 3)), None)).Value
-            .Should().NotBe(new CachedSample("read before the write", 1), "the early load stored its entry under generations that were already gone");
+        return (await early, late);
     }
 }
