@@ -37,6 +37,26 @@ public sealed partial class MonitoringRulesTests(LeadsApiFactory factory) : IAsy
         used.Where(name => !names.Contains(name)).Should().BeEmpty("{0} uses them; /metrics has: {1}", file, string.Join(", ", names.Where(n => n.StartsWith("leads_", StringComparison.Ordinal)).Order()));
     }
 
+    [Fact]
+    public async Task Framework_instruments_that_nothing_reads_are_not_recorded_and_the_request_duration_is()
+    {
+        var client = await Factory.CreateSalesAClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.GetAsync("/api/leads?pageSize=3")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        var exported = await Factory.CreateClient().GetStringAsync("/metrics");
+        var names = ExportedName().Matches(exported).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
+        names.Should().Contain("http_server_request_duration_seconds_bucket", "the latency alert and the dashboard use it");
+        names.Where(name => name.StartsWith("aspnetcore_authorization_attempts", StringComparison.Ordinal)
+                || name.StartsWith("aspnetcore_authentication_authenticate_duration", StringComparison.Ordinal)
+                || name.StartsWith("aspnetcore_routing_match_attempts", StringComparison.Ordinal)
+                || name.StartsWith("http_server_active_requests", StringComparison.Ordinal))
+            .Should().BeEmpty("FrameworkMetricViews drops them: each was recorded with a tag list built per request");
+    }
+
     private static string MonitoringFolder()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
