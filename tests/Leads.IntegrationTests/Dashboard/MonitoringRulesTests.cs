@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Leads.Api.Hosting;
 using Leads.IntegrationTests.Infrastructure;
 
 namespace Leads.IntegrationTests.Dashboard;
@@ -40,11 +41,28 @@ public sealed partial class MonitoringRulesTests(LeadsApiFactory factory) : IAsy
     [Fact]
     public async Task Framework_instruments_that_nothing_reads_are_not_recorded_and_the_request_duration_is()
     {
+        // A listener of its own shows that these requests do produce every dropped instrument under that name, so
+        // their absence from /metrics below is the view's doing, not a misspelt name.
+        var produced = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (FrameworkMetricViews.Dropped.Contains(instrument.Name))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => produced[instrument.Name] = 1);
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => produced[instrument.Name] = 1);
+        listener.Start();
+
         var client = await Factory.CreateSalesAClientAsync();
         for (var i = 0; i < 3; i++)
         {
             (await client.GetAsync("/api/leads?pageSize=3")).StatusCode.Should().Be(HttpStatusCode.OK);
         }
+
+        produced.Keys.Should().BeEquivalentTo(FrameworkMetricViews.Dropped, "the requests record each of them when something listens");
 
         var exported = await Factory.CreateClient().GetStringAsync("/metrics");
         var names = ExportedName().Matches(exported).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
