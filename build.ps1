@@ -176,7 +176,7 @@ function Invoke-MicroBenchmarks([string[]]$BenchArgs) {
     }
 }
 
-# bench [-Quick] [-Leads N] [-NoDocs] [-Only a,b] [-Seconds N] [-Connections 100,2000]: the load benchmark
+# bench [-Quick] [-Leads N] [-NoDocs] [-Only a,b] [-Seconds N] [-Connections 100,2000] [-Pages N]: the load benchmark
 # (build/Bench.psm1); bench -Micro [BDN args...]: the micro-benchmarks.
 function Invoke-BenchTarget([string[]]$BenchArgs) {
     $list = @($BenchArgs)
@@ -191,6 +191,7 @@ function Invoke-BenchTarget([string[]]$BenchArgs) {
             '-Quick' { $options.Quick = $true }
             '-NoDocs' { $options.NoDocs = $true }
             '-Leads' { $i++; if ($i -ge $list.Count) { Fail '-Leads needs a number.' }; $options.Leads = [int]$list[$i] }
+            '-Pages' { $i++; if ($i -ge $list.Count) { Fail '-Pages needs a number.' }; $options.Pages = [int]$list[$i] }
             '-Seconds' { $i++; if ($i -ge $list.Count) { Fail '-Seconds needs a number.' }; $options.Seconds = [int]$list[$i] }
             '-Only' { $i++; if ($i -ge $list.Count) { Fail '-Only needs scenario names.' }; $options.Only = @($list[$i].Split(',')) }
             '-Connections' { $i++; if ($i -ge $list.Count) { Fail '-Connections needs numbers.' }; $options.Connections = @($list[$i].Split(',') | ForEach-Object { [int]$_ }) }
@@ -227,7 +228,7 @@ $Targets = [ordered]@{
         Help = ("the API under load (wrk, docs/benchmarks.md): 9 scenarios at 100 and 2000 connections, writes`n" +
             "artifacts/bench/results.json and the tables and chart of docs/benchmarks.md (not with -NoDocs);`n" +
             "-Quick: 5 s per row, under 5 minutes; -Leads N: seed N leads (default 10,000);`n" +
-            "-Only a,b / -Seconds N / -Connections 100,2000 narrow a run`n" +
+            "-Only a,b / -Seconds N / -Connections 100,2000 narrow a run; -Pages N: list pages filled and read per user (2000)`n" +
             "bench -Micro [BDN args...]: BenchmarkDotNet in tests/Leads.Benchmarks (default --filter '*')") }
     'services' = @{ Args = 'start|stop|status'; Run = { Invoke-ServicesTarget $TargetArgs }
         Help = "the private Postgres 15 (127.0.0.1:55432, db 'leads') and Redis (127.0.0.1:56379) of this checkout,`ndata in .services/; 'start' leaves them running until 'stop'" }

@@ -271,19 +271,19 @@ function Invoke-Wrk {
 # Reads every lead (up to $Limit in rank order) and every list page (up to $PageLimit) once per user, so the cached scenarios
 # start from full caches (a Zipf tail would otherwise be a stream of first-time misses), and keeps the
 # ETags each user got for revalidate-304 in etags-<user>.txt.
-function Invoke-CacheFill([string]$Url, [string]$DataDir, [int]$Limit, [int]$PageLimit = 2000) {
+function Invoke-CacheFill([string]$Url, [string]$DataDir, [int]$Limit, [int]$PageLimit = 2000, [string[]]$What = @('ids', 'pages')) {
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     $requests = 0L
     foreach ($user in $BenchUsers) {
         Remove-Item -Path (Join-Path $DataDir "etags-$user-*.txt") -Force -ErrorAction SilentlyContinue
-        foreach ($what in 'ids', 'pages') {
+        foreach ($what in $What) {
             $r = Invoke-Wrk -Url $Url -Script 'fill.lua' -Connections 32 -Seconds 1800 -DataDir $DataDir -UntilMarkers `
                 -ResultFile (Join-Path $OutDir "wrk/fill-$user-$what.json") -ExtraEnv @{ BENCH_USER = $user; BENCH_FILL = $what; BENCH_FILL_LIMIT = "$(if ($what -eq 'pages') { $PageLimit } else { $Limit })" }
             $bad = @($r.statuses.Keys | Where-Object { [int]$_ -ge 400 })
             if ($bad.Count -gt 0) { Fail "Filling the caches for $user got $(($bad | ForEach-Object { "$_ x$($r.statuses[$_])" }) -join ', ') (see $OutDir/wrk/fill-$user-$what.json)" }
             $requests += [long]$r.requests
         }
-        $merged = @(Get-ChildItem -Path (Join-Path $DataDir "etags-$user-*.txt") | ForEach-Object { Get-Content -LiteralPath $_.FullName })
+        $merged = @(Get-ChildItem -Path (Join-Path $DataDir "etags-$user-*.txt") -ErrorAction SilentlyContinue | ForEach-Object { Get-Content -LiteralPath $_.FullName })
         Set-Content -LiteralPath (Join-Path $DataDir "etags-$user.txt") -Value $merged
     }
     Write-Step ("Filled the caches: {0:N0} requests in {1:N1} s" -f $requests, $watch.Elapsed.TotalSeconds)
@@ -372,13 +372,18 @@ WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%
     return [pscustomobject]@{ Leads = [long]$parts[0]; All = [long]$parts[1] }
 }
 
-# Redis commands since CONFIG RESETSTAT, without the benchmark's own INFO/CONFIG calls.
+# Redis commands since CONFIG RESETSTAT, without the benchmark's own INFO/CONFIG calls: the total and the count
+# of each command (which commands a row sends tells what a request did besides an L1 hit).
 function Get-RedisCommandCount {
     $total = 0L
+    $byCommand = [ordered]@{}
     foreach ($line in ((Invoke-RedisCli @('INFO', 'commandstats')) -split "`n")) {
-        if ($line -match '^cmdstat_([^:]+):calls=(\d+)' -and $Matches[1] -notin @('info', 'config')) { $total += [long]$Matches[2] }
+        if ($line -match '^cmdstat_([^:]+):calls=(\d+)' -and $Matches[1] -notin @('info', 'config')) {
+            $total += [long]$Matches[2]
+            $byCommand[$Matches[1]] = [long]$Matches[2]
+        }
     }
-    return $total
+    return [pscustomobject]@{ Total = $total; ByCommand = $byCommand }
 }
 
 # The peak resident memory since the last reset (writing 5 to clear_refs resets VmHWM; Linux 4.0+).
@@ -390,6 +395,71 @@ function Get-PeakRssMb([int]$ProcessId) {
     $line = Get-Content -LiteralPath "/proc/$ProcessId/status" | Where-Object { $_ -like 'VmHWM:*' } | Select-Object -First 1
     if (-not $line) { return $null }
     return [Math]::Round(([double]($line -replace '\D', '')) / 1024, 1)
+}
+
+# What the caches hold and what it costs: Redis keys and used_memory, the API's L1 entries and resident memory.
+# Taken before and after the fill, the difference per entry is the memory of one cached entry on each tier.
+function Get-CacheFootprint($Api, [string]$AdminToken) {
+    $memory = 0L
+    foreach ($line in ((Invoke-RedisCli @('INFO', 'memory')) -split "`n")) {
+        if ($line -match '^used_memory:(\d+)') { $memory = [long]$Matches[1] }
+    }
+    $stats = Invoke-RestMethod -Uri "$($Api.Url)/api/admin/cache/stats?hotKeys=0" -Headers @{ Authorization = "Bearer $AdminToken" }
+    $rss = (Get-Content -LiteralPath "/proc/$($Api.Pid)/status" | Where-Object { $_ -like 'VmRSS:*' } | Select-Object -First 1) -replace '\D', ''
+    return [ordered]@{
+        redis_keys = [long](Invoke-RedisCli @('DBSIZE')).Trim(); redis_used_bytes = $memory
+        l1_entries = [long]$stats.l1Entries; api_rss_bytes = [long]$rss * 1024
+    }
+}
+
+function Get-FootprintPerEntry($Before, $After) {
+    $keys = $After.redis_keys - $Before.redis_keys
+    $entries = $After.l1_entries - $Before.l1_entries
+    return [ordered]@{
+        before = $Before; after = $After
+        redis_bytes_per_key = if ($keys -gt 0) { [Math]::Round(($After.redis_used_bytes - $Before.redis_used_bytes) / $keys, 0) } else { $null }
+        api_rss_bytes_per_l1_entry = if ($entries -gt 0) { [Math]::Round(($After.api_rss_bytes - $Before.api_rss_bytes) / $entries, 0) } else { $null }
+    }
+}
+
+function Measure-CachedTagInvalidation($Api, [string]$AdminToken, [string]$DataDir) {
+    $r = Measure-TagInvalidation $Api $AdminToken $DataDir
+    Write-Step ("Invalidating one lead's dependents (tag lead:{{id}}), {0} in a row: p50 {1} ms, p90 {2} ms, p99 {3} ms, {4} Redis commands each" -f `
+        $r.invalidations, $r.p50_ms, $r.p90_ms, $r.p99_ms, $r.redis_commands_per_invalidation)
+    return $r
+}
+
+# The time to invalidate one lead's dependents on every level: DELETE /api/admin/cache?tag=lead:{id} (one
+# generation bump, its publish and the acknowledgement wait; never a key scan), sent one at a time for
+# $Count leads of the admin's list, each answered before the next; wall-clock per call as the client sees it.
+function Measure-TagInvalidation($Api, [string]$AdminToken, [string]$DataDir, [int]$Count = 200) {
+    $ids = @(Get-Content -LiteralPath (Join-Path $DataDir 'ids-admin.txt') -TotalCount $Count)
+    $client = [System.Net.Http.HttpClient]::new()
+    $client.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $AdminToken)
+    $times = [System.Collections.Generic.List[double]]::new()
+    Reset-BackendCounters
+    try {
+        foreach ($id in $ids) {
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $response = $client.DeleteAsync("$($Api.Url)/api/admin/cache?tag=lead:$id").GetAwaiter().GetResult()
+            $watch.Stop()
+            if (-not $response.IsSuccessStatusCode) { Fail "Invalidating lead:$id answered $([int]$response.StatusCode)" }
+            $response.Dispose()
+            $times.Add($watch.Elapsed.TotalMilliseconds)
+        }
+    } finally {
+        $client.Dispose()
+    }
+    $redis = Get-RedisCommandCount
+    $sorted = @($times | Sort-Object)
+    return [ordered]@{
+        invalidations = $sorted.Count
+        p50_ms = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) * 0.5)], 2)
+        p90_ms = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) * 0.9)], 2)
+        p99_ms = [Math]::Round($sorted[[int][Math]::Floor(($sorted.Count - 1) * 0.99)], 2)
+        redis_commands_per_invalidation = [Math]::Round($redis.Total / [Math]::Max(1, $sorted.Count), 2)
+        redis_commands_by_name = $redis.ByCommand
+    }
 }
 
 function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, [string]$DataDir, [string]$AdminToken, [hashtable]$ExtraEnv) {
@@ -450,7 +520,8 @@ function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, 
         failures_by_status = $failures
         lead_queries_per_request = & $perRequest $pg.Leads
         pg_statements_per_request = & $perRequest $pg.All
-        redis_commands_per_request = & $perRequest $redisCommands
+        redis_commands_per_request = & $perRequest $redisCommands.Total
+        redis_commands_by_name = $redisCommands.ByCommand
         hit_ratio = $hit.Ratios
         cache_lookups = $hit.Lookups
         redis_failures = Get-CounterDelta $promBefore $promAfter 'redis_failures'
@@ -643,7 +714,7 @@ function New-ResultsChart($Results, $Meta) {
 # the run
 
 function Invoke-LoadBenchmark {
-    param([switch]$Quick, [int]$Leads = 10000, [switch]$NoDocs, [string[]]$Only = @(), [int[]]$Connections = @(100, 2000), [int]$Seconds = 0)
+    param([switch]$Quick, [int]$Leads = 10000, [switch]$NoDocs, [string[]]$Only = @(), [int[]]$Connections = @(100, 2000), [int]$Seconds = 0, [int]$Pages = 2000)
     $plan = if ($Quick) { @{ Seconds = 5; Warm = 2; GlobalWarm = 10 } } else { @{ Seconds = 30; Warm = 10; GlobalWarm = 30 } }
     if ($Seconds -gt 0) { $plan.Seconds = $Seconds }
     $mode = if ($Quick) { 'quick' } else { 'full' }
@@ -677,6 +748,8 @@ function Invoke-LoadBenchmark {
             ConnectionStrings__Postgres = $pgConnection
             ConnectionStrings__Redis = $endpoints.RedisConnectionString
             Logging__LogLevel__Default = 'Warning'
+            # the invalidation timing sends hundreds of admin invalidations in a row
+            RateLimiting__CacheInvalidationPerUser__PermitLimit = '100000'
         }
         $seedByEf = [Math]::Min($Leads, 20000)
         $bulk = $Leads - $seedByEf
@@ -696,20 +769,35 @@ function Invoke-LoadBenchmark {
 
         $runOrder = @($selected | Where-Object Api -eq 'cached') + @($selected | Where-Object Api -eq 'uncached')
         $fillLimit = 20000
+        $pageLimit = $Pages
+        # Every wrk run draws only among what the fill reads; the fill reads only what the selected rows use.
+        $draws = @{ BENCH_ID_LIMIT = "$fillLimit"; BENCH_PAGE_LIMIT = "$pageLimit" }
+        $names = @($selected | ForEach-Object Name)
+        $fillWhat = @(if (@($names | Where-Object { $_ -match '^(by-id-cached|revalidate-304|mixed-)' }).Count -gt 0) { 'ids' }) +
+            @(if (@($names | Where-Object { $_ -match '^(list-cached|mixed-)' }).Count -gt 0) { 'pages' })
+        $warmScript = if ($fillWhat -contains 'pages') { 'mixed.lua' } elseif ($fillWhat -contains 'ids') { 'by-id.lua' } else { 'trivial.lua' }
+        $footprint = $null
+        $invalidation = $null
         $fillSeconds = 0.0
         $refillSkipped = $false
         $lastFill = [System.Diagnostics.Stopwatch]::new()
         if (@($runOrder | Where-Object Api -eq 'cached').Count -gt 0) {
             Write-Step "Warm-up: JIT and pools (3 s of /health/live, then the cache fill, then $($plan.GlobalWarm) s of the read mix)"
             Invoke-Wrk -Url $cached.Url -Script 'trivial.lua' -Connections 100 -Seconds 3 -DataDir $dataDir -ResultFile (Join-Path $OutDir 'wrk/warmup-trivial.json') | Out-Null
-            Write-Step "Filling the caches: every lead and list page of each user (at most $fillLimit leads and 2000 pages each, in rank order), 32 connections"
-            $fillSeconds = Invoke-CacheFill $cached.Url $dataDir $fillLimit
+            Write-Step "Filling the caches: $(if ($fillWhat.Count -gt 0) { $fillWhat -join ' and ' } else { 'nothing' }) of each user (at most $fillLimit leads and $pageLimit pages each, in rank order), 32 connections"
+            $footprintBefore = Get-CacheFootprint $cached $adminToken
+            if ($fillWhat.Count -gt 0) { $fillSeconds = Invoke-CacheFill $cached.Url $dataDir $fillLimit $pageLimit $fillWhat }
+            $footprint = Get-FootprintPerEntry $footprintBefore (Get-CacheFootprint $cached $adminToken)
+            Write-Step ("Cache footprint after the fill: {0:N0} Redis keys (+{1:N0}), {2:N0} B per key; {3:N0} L1 entries, {4:N0} B of API RSS per L1 entry" -f `
+                $footprint.after.redis_keys, ($footprint.after.redis_keys - $footprint.before.redis_keys), $footprint.redis_bytes_per_key,
+                $footprint.after.l1_entries, $footprint.api_rss_bytes_per_l1_entry)
             $lastFill.Start()
-            Invoke-Wrk -Url $cached.Url -Script 'mixed.lua' -Connections 100 -Seconds $plan.GlobalWarm -DataDir $dataDir -ResultFile (Join-Path $OutDir 'wrk/warmup-mixed.json') | Out-Null
+            Invoke-Wrk -Url $cached.Url -Script $warmScript -Connections 100 -Seconds $plan.GlobalWarm -DataDir $dataDir -ResultFile (Join-Path $OutDir 'wrk/warmup-mixed.json') -ExtraEnv $draws | Out-Null
         }
         $api = $cached
         foreach ($scenario in $runOrder) {
             if ($scenario.Api -eq 'uncached' -and $api.Name -ne 'uncached') {
+                if ($api.Name -eq 'cached') { $invalidation = Measure-CachedTagInvalidation $api $adminToken $dataDir }
                 Stop-BenchApi $api
                 $api = Start-BenchApi 'uncached' $publishDir 5093 ($common + @{
                         Seed__Leads = "$seedByEf"; Caching__KeyPrefix = "bench-$stamp-uncached"
@@ -720,12 +808,12 @@ function Invoke-LoadBenchmark {
                 Write-Step "Warm-up of the uncached API ($([Math]::Max(5, [int]($plan.GlobalWarm / 2))) s of GET /api/leads/{id})"
                 Invoke-Wrk -Url $api.Url -Script 'by-id.lua' -Connections 100 -Seconds ([Math]::Max(5, [int]($plan.GlobalWarm / 2))) -DataDir $dataDir -ResultFile (Join-Path $OutDir 'wrk/warmup-uncached.json') | Out-Null
             }
-            $extra = @{}
+            $extra = @{} + $draws
             if (-not $Quick -and $scenario.Api -eq 'cached' -and $scenario.Name -ne 'trivial' -and $lastFill.Elapsed.TotalSeconds -gt 240) {
                 # The database level keeps lead records 5 minutes: a full run fills again before they expire,
                 # unless a fill takes so long (many leads) that it would cost more than the rows themselves.
                 if ($fillSeconds -le 60) {
-                    $fillSeconds = Invoke-CacheFill $api.Url $dataDir $fillLimit
+                    $fillSeconds = Invoke-CacheFill $api.Url $dataDir $fillLimit $pageLimit $fillWhat
                     $lastFill.Restart()
                 } elseif (-not $refillSkipped) {
                     Write-Step "Not filling the caches again: a fill took $([Math]::Round($fillSeconds)) s; later rows start from what expired"
@@ -736,6 +824,7 @@ function Invoke-LoadBenchmark {
                 $results.Add((Measure-Scenario $scenario $api $c $plan $dataDir $adminToken $extra))
             }
         }
+        if ($api.Name -eq 'cached') { $invalidation = Measure-CachedTagInvalidation $api $adminToken $dataDir }
         Stop-BenchApi $api
 
         # reporting order: the scenario table; ratios against trivial at the same connection count
@@ -744,11 +833,13 @@ function Invoke-LoadBenchmark {
             $trivial = $ordered | Where-Object { $_.name -eq 'trivial' -and $_.connections -eq $r.connections } | Select-Object -First 1
             if ($null -ne $trivial -and $trivial.rps -gt 0) { $r.ratio_to_trivial = [Math]::Round($r.rps / $trivial.rps, 3) }
         }
-        $argsText = @(if ($Quick) { '-Quick' }) + @(if ($Leads -ne 10000) { "-Leads $Leads" }) + @(if ($Only.Count -gt 0) { "-Only $($Only -join ',')" })
+        $argsText = @(if ($Quick) { '-Quick' }) + @(if ($Leads -ne 10000) { "-Leads $Leads" }) + @(if ($Only.Count -gt 0) { "-Only $($Only -join ',')" }) + @(if ($Pages -ne 2000) { "-Pages $Pages" })
         $meta = [ordered]@{
             mode = $mode; command = ("dotnet pwsh ./build.ps1 bench $($argsText -join ' ')").Trim(); leads = $Leads
             seconds = $plan.Seconds; warm = $plan.Warm; global_warm = $plan.GlobalWarm; connections = $Connections
             machine = $machine; elapsed_s = [Math]::Round($watch.Elapsed.TotalSeconds, 0)
+            fill_s = [Math]::Round($fillSeconds, 1); fill = $fillWhat; draw_limits = $draws
+            cache_footprint = $footprint; tag_invalidation = $invalidation
         }
         $json = [ordered]@{ meta = $meta; results = $ordered }
         # results.json is the array of rows; the run's details go beside it
@@ -757,7 +848,7 @@ function Invoke-LoadBenchmark {
         $chart = New-ResultsChart $ordered $meta
         Set-Content -LiteralPath (Join-Path $OutDir 'results.svg') -Value $chart -NoNewline
         Write-Step "Results: $(Join-Path $OutDir 'results.json') (run details in run.json)"
-        $partial = $Only.Count -gt 0 -or $Seconds -gt 0 -or ((@($Connections) -join ',') -ne '100,2000')
+        $partial = $Only.Count -gt 0 -or $Seconds -gt 0 -or $Pages -ne 2000 -or ((@($Connections) -join ',') -ne '100,2000')
         if ($NoDocs) {
             Write-Step 'docs/benchmarks.md left as it was (-NoDocs)'
         } elseif ($partial) {

@@ -4,6 +4,7 @@
 --   BENCH_DATA   folder with users.tsv (name, token, team, ids file, etags file, pages), categories.txt
 --   BENCH_OUT    file this run's result is written to (JSON, by done())
 --   BENCH_ZIPF   Zipf exponent for lead ids and list pages (default 1.0)
+--   BENCH_ID_LIMIT, BENCH_PAGE_LIMIT  draw only among the first N ids / pages of each user (what the fill read)
 --   BENCH_WRITES share of requests that are writes, 0..1 (mixed scenarios only)
 --
 -- Every thread counts responses by status in response(); done() adds the threads up together with
@@ -14,6 +15,8 @@ local M = {}
 
 local data_dir = os.getenv("BENCH_DATA") or "."
 local zipf_s = tonumber(os.getenv("BENCH_ZIPF") or "1.0")
+local id_limit = tonumber(os.getenv("BENCH_ID_LIMIT") or "1000000000")
+local page_limit = tonumber(os.getenv("BENCH_PAGE_LIMIT") or "1000000000")
 
 -- ---------------------------------------------------------------------------------------------
 -- files
@@ -89,8 +92,10 @@ function M.load_users(with_etags)
       if #user.etag_ids == 0 then error("no ETags for " .. user.name) end
       user.zipf_etags = zipf(#user.etag_ids)
     end
-    user.zipf_ids = zipf(#user.ids)
-    user.zipf_pages = zipf(math.max(1, user.pages))
+    -- Draws stay within what the fill read (the first BENCH_ID_LIMIT ids, BENCH_PAGE_LIMIT pages in rank order), so
+    -- a cached scenario measures hits also when there are more leads than the fill can read in its time.
+    user.zipf_ids = zipf(math.min(#user.ids, id_limit))
+    user.zipf_pages = zipf(math.max(1, math.min(user.pages, page_limit)))
     users[#users + 1] = user
   end
   M.users = users

@@ -7,6 +7,9 @@ epoll, timers, the finalizer) are dropped, so the shares are of the time threads
 exclusive time (where the CPU goes).
 
 usage: top-frames.py FILE.speedscope.json [inclusive-count] [exclusive-count]
+       top-frames.py FILE.speedscope.json --callers REGEX [depth]
+         who calls the frames matching REGEX (e.g. Monitor.Enter_Slowpath): the managed frames above the match,
+         up to depth levels (4 by default), each chain with its share of busy time
 """
 import json
 import re
@@ -60,8 +63,33 @@ def short(name):
     return name if len(name) <= 150 else name[:147] + "..."
 
 
+def callers(data, frames, pattern, depth):
+    wanted = re.compile(pattern)
+    chains = Counter()
+    busy = 0.0
+    for profile in data["profiles"]:
+        for stack, weight in stacks(profile, frames):
+            if is_waiting(stack):
+                continue
+            busy += weight
+            frames_only = [f for f in stack if is_frame(f)]
+            hit = next((i for i in range(len(frames_only) - 1, -1, -1) if wanted.search(frames_only[i])), None)
+            if hit is not None:
+                chains[" <- ".join(display(f) for f in reversed(frames_only[max(0, hit - depth):hit + 1]))] += weight
+    total = sum(chains.values())
+    print(f"frames matching {pattern}: {100 * total / busy:.1f} % of busy time; callers, innermost first")
+    for chain, weight in chains.most_common(30):
+        print(f"{100 * weight / busy:6.1f} %  {chain}")
+
+
 def main():
     path = sys.argv[1]
+    if len(sys.argv) > 3 and sys.argv[2] == "--callers":
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        frames = [short(f["name"]) for f in data["shared"]["frames"]]
+        callers(data, frames, sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 4)
+        return
     top_inclusive = int(sys.argv[2]) if len(sys.argv) > 2 else 40
     top_exclusive = int(sys.argv[3]) if len(sys.argv) > 3 else 25
     with open(path, encoding="utf-8") as f:

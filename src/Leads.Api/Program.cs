@@ -77,6 +77,7 @@ builder.Services.AddHealthChecks().AddInfrastructureChecks(configuration, "ready
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(InfrastructureTelemetry.MeterNames)
     .AddAspNetCoreInstrumentation()
+    .DropUnreadPerRequestInstruments()
     .AddPrometheusExporter());
 
 builder.Services.AddLeadsTracing(configuration);

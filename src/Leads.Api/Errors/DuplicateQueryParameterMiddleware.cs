@@ -9,21 +9,29 @@ namespace Leads.Api.Errors;
 /// </summary>
 public sealed class DuplicateQueryParameterMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    // The problem writer is resolved only for a refusal: as an InvokeAsync parameter it was resolved from the
+    // request's services on every request, a cached hit included.
+    public Task InvokeAsync(HttpContext context)
     {
+        if (!context.Request.QueryString.HasValue)
+        {
+            return next(context);
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             if (values.Count > 1)
             {
-                return RefuseAsync(context, problems, name);
+                return RefuseAsync(context, name);
             }
         }
 
         return next(context);
     }
 
-    private static async Task RefuseAsync(HttpContext context, IProblemDetailsService problems, string name)
+    private static async Task RefuseAsync(HttpContext context, string name)
     {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         var problem = new ProblemDetails
         {

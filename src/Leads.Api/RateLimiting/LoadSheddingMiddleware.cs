@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Leads.Api.RateLimiting;
@@ -9,13 +8,13 @@ namespace Leads.Api.RateLimiting;
 /// wait (oldest first); any further request is answered 503
 /// with Retry-After at once, which costs far less than letting it queue for a thread and time out. It runs before
 /// authentication, so a refused request does no work at all. Health probes are never shed: an overloaded instance
-/// is alive, and restarting it would move its load onto the others. The limiter holds no timers and lives as long
-/// as the application.
+/// is alive, and restarting it would move its load onto the others. The gate (<see cref="AdmissionGate"/>) holds no
+/// timers, takes no lock while permits are free, and lives as long as the application.
 /// </summary>
 public sealed class LoadSheddingMiddleware
 {
     private readonly RequestDelegate _next;
-    private readonly ConcurrencyLimiter _limiter;
+    private readonly AdmissionGate _gate;
     private readonly TimeSpan _retryAfter;
 
     public LoadSheddingMiddleware(RequestDelegate next, IOptions<RateLimitingOptions> options)
@@ -23,12 +22,7 @@ public sealed class LoadSheddingMiddleware
         _next = next;
         var limit = options.Value.Concurrency;
         _retryAfter = limit.RetryAfter;
-        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            QueueLimit = limit.QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        _gate = new AdmissionGate(limit.PermitLimit, limit.QueueLimit);
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -39,14 +33,20 @@ public sealed class LoadSheddingMiddleware
             return;
         }
 
-        using var lease = await _limiter.AcquireAsync(1, context.RequestAborted);
-        if (!lease.IsAcquired)
+        if (!await _gate.EnterAsync(context.RequestAborted))
         {
             await LimitResponses.WriteAsync(
                 context, StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The service is overloaded; try again shortly.", _retryAfter);
             return;
         }
 
-        await _next(context);
+        try
+        {
+            await _next(context);
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 }
