@@ -43,12 +43,10 @@ public sealed class RedisFailureCounts : IDisposable
         _listener.Start();
     }
 
-    /// <summary>How many calls failed with <paramref name="kind"/> for callers of <paramref name="wait"/> (brief or outcome) since the last reset.</summary>
-    public long Of(string kind, string wait) => _counts.GetValueOrDefault(kind + "/" + wait);
-
     public void Reset() => _counts.Clear();
 
-    public override string ToString() => string.Join(", ", _counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+    /// <summary>The counts now, by <c>kind/wait</c>, unaffected by what is counted later.</summary>
+    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
 
     public void Dispose() => _listener.Dispose();
 }

@@ -43,26 +43,28 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
     [Fact]
     public async Task Reads_never_wait_for_a_frozen_redis_longer_than_the_soft_timeout_and_none_is_stale_after_it_resumes()
     {
-        var (run, counts) = await RunAsync(softTimeout: null);
+        var (run, frozen) = await RunAsync(softTimeout: null);
+        var because = string.Join(", ", frozen.Select(c => $"{c.Key}={c.Value}"));
 
-        counts.Of("timeout", "brief").Should().Be(0, "a read gives up at the soft timeout, never at the hard one; " + run);
-        var waited = counts.Of("soft-timeout", "brief");
+        frozen.GetValueOrDefault("timeout/brief").Should().Be(0, "a read gives up at the soft timeout, never at the hard one; " + because);
+        var waited = frozen.GetValueOrDefault("soft-timeout/brief");
         var probes = (long)Math.Ceiling(FreezeFor / OperationTimeout) + 2;
-        waited.Should().BeInRange(1, Readers + probes, "only the readers in flight when Redis froze and one probe at a time wait; " + run);
-        counts.Of("stuck", "brief").Should().BeGreaterThan(waited, "most reads are decided without waiting; " + run);
+        waited.Should().BeInRange(1, Readers + probes, "only the readers in flight when Redis froze and one probe at a time wait; " + because);
+        frozen.GetValueOrDefault("stuck/brief").Should().BeGreaterThan(waited, "most reads are decided without waiting; " + because);
         run.Stale.Should().BeEmpty("every read started after the write was acknowledged returns it");
     }
 
     [Fact]
     public async Task Control_without_the_soft_timeout_reads_wait_the_whole_timeout()
     {
-        var (run, counts) = await RunAsync(softTimeout: OperationTimeout);
+        var (run, frozen) = await RunAsync(softTimeout: OperationTimeout);
 
-        counts.Of("timeout", "brief").Should().BeGreaterThan(0, "without the soft bound reads queue behind the frozen connection; " + run);
+        frozen.GetValueOrDefault("timeout/brief").Should().BeGreaterThan(0, "without the soft bound reads queue behind the frozen connection");
         run.Stale.Should().BeEmpty();
     }
 
-    private async Task<(LoadRun Run, RedisFailureCounts Counts)> RunAsync(TimeSpan? softTimeout)
+    /// <summary>Runs the readers around the freeze; returns them and the Redis failures counted from the freeze to the resume.</summary>
+    private async Task<(LoadRun Run, IReadOnlyDictionary<string, long> Frozen)> RunAsync(TimeSpan? softTimeout)
     {
         _factory = new OwnRedisApiFactory(_redis.ConnectionString);
         _factory.Settings["Caching:Redis:OperationTimeout"] = OperationTimeout.ToString("c", CultureInfo.InvariantCulture);
@@ -73,7 +75,7 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
         }
 
         await _factory.InitializeAsync();
-        var counts = new RedisFailureCounts(_factory.Services.GetRequiredService<IMeterFactory>());
+        using var counts = new RedisFailureCounts(_factory.Services.GetRequiredService<IMeterFactory>());
         var client = await _factory.CreateAdminClientAsync();
         var ids = await ApiProbe.LeadIdsAsync(client, LeadsApiFactory.SeedLeads);
         foreach (var id in ids)
@@ -97,14 +99,14 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
         await Task.Delay(FreezeFor - TimeSpan.FromMilliseconds(300));
         _redis.Resume();
         run.ResumedAt = Stopwatch.GetTimestamp();
-        var frozenCounts = counts.ToString();
+        var frozen = counts.Snapshot();
         await Task.Delay(TimeSpan.FromSeconds(3));
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
         output.WriteLine(run.Report());
-        output.WriteLine("Redis failures during the freeze: " + frozenCounts);
-        return (run, counts);
+        output.WriteLine("Redis failures during the freeze: " + string.Join(", ", frozen.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")));
+        return (run, frozen);
     }
 
     private static async Task ReadUntilStoppedAsync(HttpClient client, IReadOnlyList<Guid> ids, int reader, LoadRun run, CancellationToken stop)

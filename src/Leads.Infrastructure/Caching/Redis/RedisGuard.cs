@@ -149,21 +149,22 @@ public sealed class RedisGuard
     /// A call its caller stopped waiting for: its success still ends the stuck state, its failure is still counted,
     /// and a probe's slot is freed only when it is over, so at most one call at a time queues behind a stuck Redis.
     /// </summary>
-    private void FinishInBackground<TResult>(Task<TResult> call, bool probe, RedisWait wait) =>
-        call.ContinueWith(
-            static (done, s) =>
+    private void FinishInBackground<TResult>(Task<TResult> call, bool probe, RedisWait wait)
+    {
+        _ = call.ContinueWith(
+            static (done, state) =>
             {
-                var (guard, probe, wait) = ((RedisGuard, bool, RedisWait))s!;
+                var (guard, wasProbe, waited) = ((RedisGuard, bool, RedisWait))state!;
                 if (done.IsCompletedSuccessfully)
                 {
                     guard._stuck = false;
                 }
-                else if (done.Exception?.InnerException is { } ex)
+                else if (done.Exception?.InnerException is { } error)
                 {
-                    guard._metrics.RedisFailure(ex is BrokenCircuitException ? "circuit-open" : "late-" + FailureKind(ex), wait);
+                    guard._metrics.RedisFailure(error is BrokenCircuitException ? "circuit-open" : "late-" + FailureKind(error), waited);
                 }
 
-                if (probe)
+                if (wasProbe)
                 {
                     Volatile.Write(ref guard._probing, 0);
                 }
@@ -172,6 +173,7 @@ public sealed class RedisGuard
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
 
     private static string FailureKind(Exception ex) => ex is RedisConnectionException or RedisServerException ? "error" : "timeout";
 }
