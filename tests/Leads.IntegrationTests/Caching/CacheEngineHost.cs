@@ -8,6 +8,7 @@ using Leads.Infrastructure.Caching.Tiers;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
@@ -41,13 +42,16 @@ public sealed class CacheEngineHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddMetrics();
         services.AddInfrastructure(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public string KeyPrefix { get; }
+
+    /// <summary>Everything the engine logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public MultiLevelCache Cache => _services.GetRequiredService<MultiLevelCache>();
 
