@@ -20,7 +20,7 @@ namespace Leads.IntegrationTests.Caching;
 /// Latencies are printed (docs/operations.md, "Redis frozen under load").
 /// </summary>
 [Collection(RedisFaultCollection.Name)]
-public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsyncDisposable
+public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Readers = 40;
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromMilliseconds(250);
@@ -29,7 +29,10 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
     private readonly RedisServerProcess _redis = new();
     private OwnRedisApiFactory? _factory;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 disposes a test class through IAsyncLifetime or IDisposable only: the redis-server must not outlive the test.
+    public async Task DisposeAsync()
     {
         _redis.Resume();
         if (_factory is not null)
