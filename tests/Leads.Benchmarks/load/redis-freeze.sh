@@ -19,17 +19,18 @@ mkdir -p "$OUT"
 
 dotnet publish src/Leads.Api -c Release -o "$OUT/api" --nologo -v q > /dev/null
 
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$OUT/redis.pid" --logfile "$OUT/redis.log" --maxmemory 512mb --maxmemory-policy volatile-lru
-for _ in $(seq 1 50); do [ -s "$OUT/redis.pid" ] && break; sleep 0.1; done
-REDIS_PID=$(cat "$OUT/redis.pid")
+# Not daemonized: it stays a child of this script (and of its process group), so it stops with it.
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    --maxmemory 512mb --maxmemory-policy volatile-lru > "$OUT/redis.log" 2>&1 &
+REDIS_PID=$!
+for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping > /dev/null 2>&1 && break; sleep 0.1; done
 API_PID=
 cleanup() {
     kill -CONT "$REDIS_PID" 2>/dev/null || true
     [ -n "$API_PID" ] && { kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; }
     kill "$REDIS_PID" 2>/dev/null || true
 }
-trap cleanup EXIT
+trap cleanup EXIT INT TERM
 
 cat > "$OUT/lead.lua" <<'LUA'
 local ids = {}
