@@ -30,7 +30,8 @@ cleanup() {
     [ -n "$API_PID" ] && { kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; }
     kill "$REDIS_PID" 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 cat > "$OUT/lead.lua" <<'LUA'
 local ids = {}
