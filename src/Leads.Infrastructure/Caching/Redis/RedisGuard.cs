@@ -15,11 +15,12 @@ namespace Leads.Infrastructure.Caching.Redis;
 /// The circuit needs many failed calls before it opens (its window still holds the successes from before the
 /// freeze), and each of them waits the whole timeout. So the guard also decides without waiting once it has
 /// evidence: a call that passes <see cref="RedisResilienceOptions.SoftTimeout"/> marks Redis as stuck (every call
-/// shares one connection, so later ones would queue behind it); from then until a call succeeds, one call at a
-/// time is let through as a probe and every other one fails at once. A <see cref="RedisWait.Brief"/> caller waits at
-/// most the soft timeout, even as the probe: its call finishes in the background (and its success ends the stuck
-/// state). What a skipped call means is what a failed one means (no entry, no generation, a deferred bump), so the
-/// invalidation rules are the same as for a timeout.
+/// shares one connection, so later ones would queue behind it); from then until a call succeeds, one
+/// <see cref="RedisWait.Brief"/> call at a time is let through as a probe and every other one fails at once. A brief
+/// caller waits at most the soft timeout, even as the probe: its call finishes in the background (and its success
+/// ends the stuck state). A skipped read means what a failed one means (no entry, no generation: the source of
+/// truth, nothing stored), so the invalidation rules are the same as for a timeout. Calls that wait for their
+/// outcome (bumps, messages) are never skipped: they keep the operation timeout and the circuit.
 /// </para>
 /// </summary>
 public sealed class RedisGuard
@@ -83,8 +84,10 @@ public sealed class RedisGuard
             return (false, default);
         }
 
+        // Only reads are decided without Redis: a skipped bump would be deferred, and a deferral makes this instance
+        // bypass every cache until it lands, which under load costs far more than the bump's wait.
         var probe = false;
-        if (_stuck)
+        if (_stuck && wait == RedisWait.Brief)
         {
             if (Interlocked.CompareExchange(ref _probing, 1, 0) != 0)
             {
