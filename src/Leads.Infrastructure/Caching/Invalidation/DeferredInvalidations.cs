@@ -20,6 +20,7 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
     // last one is applied, with what happened in between (a relay retrying every half second would repeat the warning).
     private long _outageStarted;
     private long _outageDeferrals;
+    private long _outageTags;
 
     // Every cache lookup asks HasPending, and ConcurrentDictionary.IsEmpty takes all of its locks when the dictionary
     // is empty (the normal state), so the count is kept beside it; it changes only with the dictionary, under _changes.
@@ -39,9 +40,11 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
             {
                 _outageStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                 _outageDeferrals = 0;
+                _outageTags = 0;
             }
 
             _outageDeferrals++;
+            _outageTags += tags.Count;
             var deferral = ++_deferrals;
             foreach (var tag in tags)
             {
@@ -93,7 +96,7 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
             // A tag deferred again while this bump was in flight belongs to a later commit: its own bump must
             // still happen, so it stays pending (removing by key alone would lose it).
             bool ends;
-            long deferrals;
+            long deferrals, deferredTags;
             TimeSpan lasted;
             lock (_changes)
             {
@@ -105,13 +108,14 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
                 _count = _pending.Count;
                 ends = _count == 0;
                 deferrals = _outageDeferrals;
+                deferredTags = _outageTags;
                 lasted = System.Diagnostics.Stopwatch.GetElapsedTime(_outageStarted);
             }
 
             metrics.Invalidated(snapshot.Length, "replayed");
             if (ends)
             {
-                LogReplayed(snapshot.Length, deferrals, lasted);
+                LogReplayed(deferrals, lasted, deferredTags);
             }
             else
             {
@@ -130,8 +134,8 @@ public sealed partial class DeferredInvalidations(TagGenerations generations, In
     [LoggerMessage(Level = LogLevel.Debug, Message = "Redis still unreachable: {Count} more tag invalidations deferred, {Pending} tags pending")]
     private partial void LogDeferredAgain(int count, int pending);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again: applied {Count} deferred tag invalidations ({Deferrals} deferrals over {Duration}); this instance uses the cache again")]
-    private partial void LogReplayed(int count, long deferrals, TimeSpan duration);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again: all {Deferrals} invalidations deferred over {Duration} ({Tags} tags) are applied; this instance uses the cache again")]
+    private partial void LogReplayed(long deferrals, TimeSpan duration, long tags);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Applied {Count} deferred tag invalidations; {Pending} tags deferred meanwhile are still pending")]
     private partial void LogReplayedSome(int count, int pending);
