@@ -12,8 +12,8 @@ public sealed class RedisResilienceOptions
 
     /// <summary>
     /// How long a read (<see cref="Redis.RedisWait.Brief"/>) waits before it goes to Postgres instead; the call itself
-    /// runs on to <see cref="OperationTimeout"/> in the background. One call passing this bound is the evidence that
-    /// Redis is stuck: all calls share one connection, so the next ones would queue behind it. Until a call succeeds
+    /// runs on to <see cref="OperationTimeout"/> in the background. One call passing this bound while no other call succeeded for
+    /// as long is the evidence that Redis is stuck: all calls share one connection, so the next ones would queue behind it. Until a call succeeds
     /// again, every read but one probe is decided at once without Redis (<see cref="Redis.RedisGuard"/>). A soft
     /// timeout is not a failure for the circuit, so a busy but healthy Redis does not open it. Values at or above
     /// <see cref="OperationTimeout"/> switch the soft bound off.

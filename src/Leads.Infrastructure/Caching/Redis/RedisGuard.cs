@@ -14,8 +14,9 @@ namespace Leads.Infrastructure.Caching.Redis;
 /// <para>
 /// The circuit needs many failed calls before it opens (its window still holds the successes from before the
 /// freeze), and each of them waits the whole timeout. So the guard also decides without waiting once it has
-/// evidence: a call that passes <see cref="RedisResilienceOptions.SoftTimeout"/> marks Redis as stuck (every call
-/// shares one connection, so later ones would queue behind it); from then until a call succeeds, one
+/// evidence: a call that passes <see cref="RedisResilienceOptions.SoftTimeout"/> while no other call succeeded for as
+/// long marks Redis as stuck (every call shares one connection, so later ones would queue behind it; a busy but
+/// healthy Redis keeps answering the others); from then until a call succeeds, one
 /// <see cref="RedisWait.Brief"/> call at a time is let through as a probe and every other one fails at once. A brief
 /// caller waits at most the soft timeout, even as the probe: its call finishes in the background (and its success
 /// ends the stuck state). A skipped read means what a failed one means (no entry, no generation: the source of
@@ -34,6 +35,11 @@ public sealed class RedisGuard
     private volatile bool _stuck;
     private int _probing;
 
+    // When a call last succeeded: a slow call is evidence of a stuck Redis only if nothing answered meanwhile (a busy
+    // but healthy Redis keeps answering other calls while one is slow).
+    private long _lastSuccess = Stopwatch.GetTimestamp();
+    private readonly long _softTicks;
+
     public RedisGuard(RedisConnection connection, IOptions<CachingOptions> options, CacheMetrics metrics)
     {
         _connection = connection;
@@ -41,6 +47,7 @@ public sealed class RedisGuard
         var redis = options.Value.Redis;
         _softTimeout = redis.SoftTimeout;
         _softEnabled = redis.SoftTimeout > TimeSpan.Zero && redis.SoftTimeout < redis.OperationTimeout;
+        _softTicks = (long)(redis.SoftTimeout.TotalSeconds * Stopwatch.Frequency);
         _pipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -109,7 +116,11 @@ public sealed class RedisGuard
             await ((Task)call).WaitAsync(_softTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!call.IsCompleted)
             {
-                _stuck = true;
+                if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSuccess) > _softTicks)
+                {
+                    _stuck = true;
+                }
+
                 if (wait == RedisWait.Brief || cancellationToken.IsCancellationRequested)
                 {
                     FinishInBackground(call, probe, wait);
@@ -124,7 +135,7 @@ public sealed class RedisGuard
         try
         {
             var result = await call;
-            _stuck = false;
+            Succeeded();
             return (true, result);
         }
         catch (BrokenCircuitException)
@@ -160,7 +171,7 @@ public sealed class RedisGuard
                 var (guard, wasProbe, waited) = ((RedisGuard, bool, RedisWait))state!;
                 if (done.IsCompletedSuccessfully)
                 {
-                    guard._stuck = false;
+                    guard.Succeeded();
                 }
                 else if (done.Exception?.InnerException is { } error)
                 {
@@ -176,6 +187,15 @@ public sealed class RedisGuard
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void Succeeded()
+    {
+        Volatile.Write(ref _lastSuccess, Stopwatch.GetTimestamp());
+        if (_stuck)
+        {
+            _stuck = false;
+        }
     }
 
     private static string FailureKind(Exception ex) => ex is RedisConnectionException or RedisServerException ? "error" : "timeout";
