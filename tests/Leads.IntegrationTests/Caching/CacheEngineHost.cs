@@ -34,6 +34,7 @@ public sealed class CacheEngineHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redisConnectionString,
             ["Caching:KeyPrefix"] = keyPrefix,
             ["Caching:Redis:OperationTimeout"] = TimeSpan.FromSeconds(5).ToString("c", CultureInfo.InvariantCulture),
+            ["Caching:Redis:SoftTimeout"] = TimeSpan.FromSeconds(5).ToString("c", CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -24,6 +24,7 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
 {
     private const int Readers = 40;
     private static readonly TimeSpan OperationTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan SoftTimeout = new Leads.Infrastructure.Caching.RedisResilienceOptions().SoftTimeout;
     private static readonly TimeSpan FreezeFor = TimeSpan.FromSeconds(3);
 
     private readonly RedisServerProcess _redis = new();
@@ -74,10 +75,7 @@ public sealed class RedisFrozenUnderLoadTests(ITestOutputHelper output) : IAsync
         _factory = new OwnRedisApiFactory(_redis.ConnectionString);
         _factory.Settings["Caching:Redis:OperationTimeout"] = OperationTimeout.ToString("c", CultureInfo.InvariantCulture);
         _factory.Settings["Caching:Redis:BreakDuration"] = "00:00:03";
-        if (softTimeout is { } soft)
-        {
-            _factory.Settings["Caching:Redis:SoftTimeout"] = soft.ToString("c", CultureInfo.InvariantCulture);
-        }
+        _factory.Settings["Caching:Redis:SoftTimeout"] = (softTimeout ?? SoftTimeout).ToString("c", CultureInfo.InvariantCulture);
 
         await _factory.InitializeAsync();
         using var counts = new RedisFailureCounts(_factory.Services.GetRequiredService<IMeterFactory>());
