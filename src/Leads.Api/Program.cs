@@ -12,7 +12,6 @@ using Leads.Application.StaticConfig;
 using Leads.Infrastructure;
 using Microsoft.AspNetCore.ResponseCompression;
 using OpenTelemetry.Metrics;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
@@ -113,12 +112,10 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+app.MapOperationalEndpoints();
 app.MapControllers();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapPrometheusScrapingEndpoint("/metrics");
 
 await app.Services.InitializeDatabaseAsync(app.Configuration);
 await app.RunAsync();

@@ -15,8 +15,10 @@ namespace Leads.Api.Security;
 /// <item>either way, the caller's authorization data (role, teams, active flag) comes from the tag-stamped
 /// UserAccess cache, not from the token, so deactivation or a role change takes effect on the next request.</item>
 /// </list>
+/// A client that disconnects while its authorization data loads is routine: the load's cancellation fails the
+/// authentication quietly (debug log) instead of escaping into the handler, which logs any exception as an error.
 /// </summary>
-public sealed class BearerTokenEvents(ValidatedTokenCache tokens) : JwtBearerEvents
+public sealed partial class BearerTokenEvents(ValidatedTokenCache tokens, ILogger<BearerTokenEvents> logger) : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -85,10 +87,22 @@ public sealed class BearerTokenEvents(ValidatedTokenCache tokens) : JwtBearerEve
     }
 
     /// <summary>The caller's principal (token claims plus the current role), or null after failing the context.</summary>
-    private static async Task<ClaimsPrincipal?> LoadAccessAsync(ResultContext<JwtBearerOptions> context, ValidatedToken validated)
+    private async Task<ClaimsPrincipal?> LoadAccessAsync(ResultContext<JwtBearerOptions> context, ValidatedToken validated)
     {
         var services = context.HttpContext.RequestServices;
-        var access = await services.GetRequiredService<IUserAccessRepository>().GetAsync(validated.UserId, context.HttpContext.RequestAborted);
+        var aborted = context.HttpContext.RequestAborted;
+        UserAccess? access;
+        try
+        {
+            access = await services.GetRequiredService<IUserAccessRepository>().GetAsync(validated.UserId, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            LogAborted(context.Request.Method, context.Request.Path);
+            context.Fail("The request was aborted by the client.");
+            return null;
+        }
+
         if (access is null || !access.IsActive)
         {
             context.Fail("The account does not exist or is deactivated.");
@@ -100,4 +114,7 @@ public sealed class BearerTokenEvents(ValidatedTokenCache tokens) : JwtBearerEve
         principal.AddIdentity(RoleIdentities[access.Role]);
         return principal;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client disconnected while its authorization data was read")]
+    private partial void LogAborted(string method, string path);
 }

@@ -34,7 +34,7 @@ public sealed class CacheMetrics : IDisposable
         _meter.CreateObservableCounter("leads.cache.lookups", ObserveLookups, "{lookup}", "Cache lookups by level, policy and outcome (hit_l1, hit_l2, miss, bypass, unavailable).");
         _duration = _meter.CreateHistogram<double>("leads.cache.lookup.duration", "ms", "Time to answer a lookup not answered by L1, loader included on a miss.");
         _invalidations = _meter.CreateCounter<long>("leads.cache.invalidations", "{tag}", "Tags invalidated, by how the invalidation reached Redis (applied, deferred, replayed).");
-        _redisFailures = _meter.CreateCounter<long>("leads.cache.redis.failures", "{failure}", "Redis calls that failed or were skipped (timeout, error, circuit-open, disconnected).");
+        _redisFailures = _meter.CreateCounter<long>("leads.cache.redis.failures", "{failure}", "Redis calls that failed or were skipped (timeout, error, circuit-open, disconnected, soft-timeout, stuck, late-timeout, late-error), by kind and wait (brief, outcome).");
         _loads = _meter.CreateCounter<long>("leads.cache.loads", "{load}", "Loader runs (source-of-truth reads) caused by misses, by policy.");
     }
 
@@ -55,7 +55,11 @@ public sealed class CacheMetrics : IDisposable
 
     public void Invalidated(int tagCount, string how) => _invalidations.Add(tagCount, new KeyValuePair<string, object?>("result", how));
 
-    public void RedisFailure(string kind) => _redisFailures.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    /// <summary>A Redis call that failed or was skipped; <paramref name="wait"/> tells a read (brief) from a call waiting for its outcome.</summary>
+    public void RedisFailure(string kind, Redis.RedisWait wait) => _redisFailures.Add(
+        1,
+        new KeyValuePair<string, object?>("kind", kind),
+        new KeyValuePair<string, object?>("wait", wait == Redis.RedisWait.Brief ? "brief" : "outcome"));
 
     private IEnumerable<Measurement<long>> ObserveLookups()
     {

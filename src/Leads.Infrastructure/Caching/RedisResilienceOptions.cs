@@ -10,6 +10,16 @@ public sealed class RedisResilienceOptions
     /// </summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long a read (<see cref="Redis.RedisWait.Brief"/>) waits before it goes to Postgres instead; the call itself
+    /// runs on to <see cref="OperationTimeout"/> in the background. One call passing this bound while no other call succeeded for
+    /// as long is the evidence that Redis is stuck: all calls share one connection, so the next ones would queue behind it. Until a call succeeds
+    /// again, every read but one probe is decided at once without Redis (<see cref="Redis.RedisGuard"/>). A soft
+    /// timeout is not a failure for the circuit, so a busy but healthy Redis does not open it. Values at or above
+    /// <see cref="OperationTimeout"/> switch the soft bound off.
+    /// </summary>
+    public TimeSpan SoftTimeout { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long the circuit stays open (cache bypassed) after Redis kept failing.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -8,6 +8,7 @@ using Leads.Infrastructure.Caching.Tiers;
 using Leads.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
@@ -33,6 +34,7 @@ public sealed class CacheEngineHost : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redisConnectionString,
             ["Caching:KeyPrefix"] = keyPrefix,
             ["Caching:Redis:OperationTimeout"] = TimeSpan.FromSeconds(5).ToString("c", CultureInfo.InvariantCulture),
+            ["Caching:Redis:SoftTimeout"] = TimeSpan.FromSeconds(5).ToString("c", CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -41,13 +43,16 @@ public sealed class CacheEngineHost : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs));
         services.AddMetrics();
         services.AddInfrastructure(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public string KeyPrefix { get; }
+
+    /// <summary>Everything the engine logged, at every level.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public MultiLevelCache Cache => _services.GetRequiredService<MultiLevelCache>();
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Leads.Application.Caching;
+using Leads.Infrastructure.Caching.Invalidation;
 using Leads.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Leads.IntegrationTests.Caching;
 
@@ -59,6 +61,8 @@ public sealed class DeferredInvalidationTests : IAsyncLifetime
         var watch = Stopwatch.StartNew();
         await _writer.Cache.InvalidateTagsAsync(["deferred-tag"], None);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "an invalidation Redis cannot take is recorded, not waited for");
+        await _writer.Cache.InvalidateTagsAsync(["deferred-tag", "other-tag"], None);
+        await _writer.Cache.InvalidateTagsAsync(["deferred-tag"], None);
 
         var duringFreeze = await _writer.Cache.GetOrCreateAsync(key, options, _ => ValueTask.FromResult(new CachedSample("after", 2)), None);
         duringFreeze.Outcome.Should().Be(CacheOutcome.Unavailable, "the writer must not serve its own cached copy of what it just changed");
@@ -77,5 +81,10 @@ public sealed class DeferredInvalidationTests : IAsyncLifetime
             Recovery,
             "the writer to use the cache again");
         (await _reader.Cache.GetAsync<CachedSample>(key, options, None)).Value.Should().Be(new CachedSample("after", 2));
+
+        // One warning when the outage starts and one line when its last invalidation lands, however many were deferred.
+        var outage = _writer.Logs.Entries.Where(e => e.Category.EndsWith(nameof(DeferredInvalidations), StringComparison.Ordinal) && e.Level >= LogLevel.Information).ToArray();
+        outage.Select(e => e.Level).Should().Equal([LogLevel.Warning, LogLevel.Information], string.Join(" | ", outage.Select(e => e.Message)));
+        outage[1].Message.Should().Contain("all 3 invalidations deferred over").And.Contain("(4 tags)");
     }
 }

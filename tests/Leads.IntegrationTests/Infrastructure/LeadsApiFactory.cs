@@ -163,8 +163,9 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:Warmup:Enabled", "false");
 
         // Tests that assert cache outcomes must not turn into "unavailable" because a loaded CI machine made one
-        // Redis call slower than the production timeout (50 ms); fault tests set that timeout back themselves.
+        // Redis call slower than the production timeouts (250 ms, soft 50 ms); fault tests set them back themselves.
         builder.UseSetting("Caching:Redis:OperationTimeout", "00:00:02");
+        builder.UseSetting("Caching:Redis:SoftTimeout", "00:00:02");
 
         // Many specifications log in or invalidate the cache dozens of times a minute from one address; they are not
         // about rate limits, so their host allows far more. RateLimitingTests set the limits they specify themselves.

@@ -25,6 +25,10 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
             async ct => await Inner.GetByIdAsync(id, ct),
             cancellationToken)).Value;
 
+    /// <summary>Never cached: see <see cref="ILeadReadRepository.IsVisibleAsync"/>.</summary>
+    public Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken) =>
+        Inner.IsVisibleAsync(id, scope, cancellationToken);
+
     /// <summary>Bodies of a list page: the same LeadRecord entries as lookups by id, read in one batch; one SQL query for what is missing.</summary>
     public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {

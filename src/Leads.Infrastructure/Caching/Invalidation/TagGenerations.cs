@@ -90,7 +90,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         // Values read before a Forget (a subscription gap, a reset) must not be remembered after it.
         var epoch = Interlocked.Read(ref _epoch);
         var keys = missing.Select(i => TagKey(tags[i])).ToArray();
-        var (ok, values) = await redis.TryAsync(keys, static (db, k) => RedisBatch.GetManyAsync(db, k), cancellationToken);
+        var (ok, values) = await redis.TryAsync(keys, static (db, k) => RedisBatch.GetManyAsync(db, k), cancellationToken, RedisWait.Brief);
         if (!ok || values is null)
         {
             return null;
@@ -194,7 +194,8 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
                 batch.Execute();
                 return Task.WhenAll(scripts);
             },
-            cancellationToken);
+            cancellationToken,
+            RedisWait.Brief);
         if (!ok || repaired is null)
         {
             return false;

@@ -28,7 +28,8 @@ public sealed class RedisLease(RedisGuard redis, IOptions<CachingOptions> option
         var (ok, taken) = await redis.TryAsync(
             (key, token, _options.LeaseDuration),
             static (db, s) => db.LockTakeAsync(s.key, s.token, s.LeaseDuration),
-            CancellationToken.None);
+            CancellationToken.None,
+            RedisWait.Brief);
         return new Held(key, token, ok, ok && taken);
     }
 

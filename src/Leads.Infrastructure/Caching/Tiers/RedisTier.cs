@@ -15,14 +15,14 @@ public sealed class RedisTier(RedisGuard redis)
     public bool IsAvailable => redis.IsAvailable;
 
     public ValueTask<(bool Ok, RedisValue Value)> ReadAsync(string fullKey, CancellationToken cancellationToken) =>
-        redis.TryAsync((RedisKey)fullKey, static (db, k) => db.StringGetAsync(k), cancellationToken);
+        redis.TryAsync((RedisKey)fullKey, static (db, k) => db.StringGetAsync(k), cancellationToken, RedisWait.Brief);
 
     /// <summary>One MGET (one per hash slot on a cluster); the values are in the order of <paramref name="keys"/>.</summary>
     public ValueTask<(bool Ok, RedisValue[]? Values)> ReadManyAsync(RedisKey[] keys, CancellationToken cancellationToken) =>
-        redis.TryAsync(keys, static (db, k) => RedisBatch.GetManyAsync(db, k), cancellationToken);
+        redis.TryAsync(keys, static (db, k) => RedisBatch.GetManyAsync(db, k), cancellationToken, RedisWait.Brief);
 
     public async ValueTask WriteAsync(string fullKey, byte[] entry, TimeSpan ttl, CancellationToken cancellationToken) =>
-        await redis.TryAsync((Key: (RedisKey)fullKey, Value: (RedisValue)entry, Ttl: ttl), static (db, s) => db.StringSetAsync(s.Key, s.Value, s.Ttl), cancellationToken);
+        await redis.TryAsync((Key: (RedisKey)fullKey, Value: (RedisValue)entry, Ttl: ttl), static (db, s) => db.StringSetAsync(s.Key, s.Value, s.Ttl), cancellationToken, RedisWait.Brief);
 
     /// <summary>Writes every entry in one pipelined batch (one SET each, so keys of different slots are fine on a cluster).</summary>
     public async ValueTask WriteManyAsync(IReadOnlyList<(string Key, byte[] Entry, TimeSpan Ttl)> entries, CancellationToken cancellationToken)
@@ -46,7 +46,8 @@ public sealed class RedisTier(RedisGuard redis)
                 batch.Execute();
                 return Task.WhenAll(tasks);
             },
-            cancellationToken);
+            cancellationToken,
+            RedisWait.Brief);
     }
 
     public async ValueTask<bool> DeleteAsync(string fullKey, CancellationToken cancellationToken)

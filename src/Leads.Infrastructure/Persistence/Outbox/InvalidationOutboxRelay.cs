@@ -29,6 +29,11 @@ public sealed partial class InvalidationOutboxRelay(
     private readonly InvalidationOutboxOptions _options = options.Value;
     private long _lastDiscard = Stopwatch.GetTimestamp();
 
+    // Consecutive failed relay attempts and when the first of them was: logged once when failing starts and once
+    // when it stops, not on every tick of an outage.
+    private int _failures;
+    private long _failingSince;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.RelayInterval);
@@ -63,12 +68,25 @@ public sealed partial class InvalidationOutboxRelay(
                 total += applied;
             }
             while (applied == _options.BatchSize);
+            if (_failures > 0)
+            {
+                LogRelayRecovered(_failures, Stopwatch.GetElapsedTime(_failingSince));
+                _failures = 0;
+            }
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Postgres is down or slow, or the schema is behind: the rows stay, the next tick tries again. Background
             // work must never stop the host, which is what an exception escaping a BackgroundService does.
-            LogRelayFailed(ex.Message);
+            if (_failures++ == 0)
+            {
+                _failingSince = Stopwatch.GetTimestamp();
+                LogRelayFailed(ex.Message);
+            }
+            else
+            {
+                LogRelayStillFailing(_failures, ex.Message);
+            }
         }
 
         if (total > 0)
@@ -145,6 +163,12 @@ public sealed partial class InvalidationOutboxRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded {Count} outbox invalidations older than {Age} without applying them: Redis was unreachable all that time")]
     private partial void LogDiscarded(int count, TimeSpan age);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying cache invalidations from the outbox failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying cache invalidations from the outbox failed: {Reason}; retrying every tick, logged again when it works")]
     private partial void LogRelayFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Relaying cache invalidations from the outbox failed again ({Failures} attempts): {Reason}")]
+    private partial void LogRelayStillFailing(int failures, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Relaying cache invalidations from the outbox works again after {Failures} failed attempts over {Duration}")]
+    private partial void LogRelayRecovered(int failures, TimeSpan duration);
 }

@@ -13,6 +13,12 @@ public sealed class LeadReadRepository(LeadsDbContext db) : ILeadReadRepository
     public Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken) =>
         Project(db.Leads.AsNoTracking().Where(l => l.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
+    public Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken)
+    {
+        var teams = scope.TeamIds.ToArray();
+        return db.Leads.AsNoTracking().AnyAsync(l => l.Id == id && (scope.IsAdmin || teams.Contains(l.TeamId)), cancellationToken);
+    }
+
     public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
