@@ -18,8 +18,10 @@ namespace Leads.Infrastructure.Caching.Redis;
 /// long marks Redis as stuck (every call shares one connection, so later ones would queue behind it; a busy but
 /// healthy Redis keeps answering the others); from then until a call succeeds, one
 /// <see cref="RedisWait.Brief"/> call at a time is let through as a probe and every other one fails at once. A brief
-/// caller waits at most the soft timeout, even as the probe: its call finishes in the background (and its success
-/// ends the stuck state). A skipped read means what a failed one means (no entry, no generation: the source of
+/// caller gives up as soon as Redis is stuck, even as the probe: at most a soft timeout after the last answer, plus
+/// one soft timeout of its own; its call finishes in the background (and its success ends the stuck state). A slow
+/// call while others are answered (a CPU-starved process, not a frozen Redis) keeps waiting up to the operation
+/// timeout, so load alone does not send reads to the database. A skipped read means what a failed one means (no entry, no generation: the source of
 /// truth, nothing stored), so the invalidation rules are the same as for a timeout. Calls that wait for their
 /// outcome (bumps, messages) are never skipped: they keep the operation timeout and the circuit.
 /// </para>
@@ -111,24 +113,33 @@ public sealed class RedisGuard
             static async (context, ct) => await context.Operation(context.Database, context.State).WaitAsync(ct),
             (Operation: operation, State: state, Database: _connection.Database),
             cancellationToken).AsTask();
-        if (_softEnabled && !call.IsCompleted)
+        // A slow call on a busy but healthy Redis keeps waiting (others are answered meanwhile); a brief one gives up
+        // as soon as Redis is stuck: nothing answered for a soft timeout, seen by this call or another one.
+        while (_softEnabled && !call.IsCompleted)
         {
             await ((Task)call).WaitAsync(_softTimeout, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (!call.IsCompleted)
+            if (call.IsCompleted)
             {
-                if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSuccess) > _softTicks)
-                {
-                    _stuck = true;
-                }
+                break;
+            }
 
-                if (wait == RedisWait.Brief || cancellationToken.IsCancellationRequested)
-                {
-                    FinishInBackground(call, probe, wait);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    activity?.SetStatus(ActivityStatusCode.Error, "soft-timeout");
-                    _metrics.RedisFailure("soft-timeout", wait);
-                    return (false, default);
-                }
+            if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastSuccess) > _softTicks)
+            {
+                _stuck = true;
+            }
+
+            if ((wait == RedisWait.Brief && _stuck) || cancellationToken.IsCancellationRequested)
+            {
+                FinishInBackground(call, probe, wait);
+                cancellationToken.ThrowIfCancellationRequested();
+                activity?.SetStatus(ActivityStatusCode.Error, "soft-timeout");
+                _metrics.RedisFailure("soft-timeout", wait);
+                return (false, default);
+            }
+
+            if (wait != RedisWait.Brief)
+            {
+                break;
             }
         }
 
