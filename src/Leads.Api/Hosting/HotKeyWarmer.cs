@@ -4,7 +4,7 @@ using Leads.Api.Security;
 using Leads.Application.Caching;
 using Leads.Application.Security;
 using Leads.Domain.Users;
-using Leads.Infrastructure.Caching;
+using Leads.Infrastructure;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +32,7 @@ public sealed partial class HotKeyWarmer : IHotKeyWarmer
         _hotQueries = hotQueries;
         _options = options;
         _logger = logger;
-        _rewarmed = meters.Create(CacheMetrics.MeterName).CreateCounter<long>(
+        _rewarmed = meters.Create(InfrastructureTelemetry.CacheMeterName).CreateCounter<long>(
             "leads.cache.rewarmed", "{entry}", "Entries reloaded after a bulk invalidation, by level (api: the hot keys; db: what their loads read).");
     }
 
