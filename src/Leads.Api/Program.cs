@@ -40,6 +40,9 @@ builder.Services.AddLeadsRateLimiting(configuration);
 builder.Services.Configure<AvailabilityOptions>(configuration.GetSection(AvailabilityOptions.SectionName));
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();
+builder.Services.AddOptions<HotKeyWarmingOptions>().Bind(configuration.GetSection(HotKeyWarmingOptions.SectionName))
+    .Validate(o => o.MaxKeys >= 0 && o.Concurrency >= 1, "Caching:HotKeyWarming: MaxKeys must be 0 or more and Concurrency at least 1.").ValidateOnStart();
+builder.Services.AddSingleton<IHotKeyWarmer, HotKeyWarmer>();
 builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems.Configure).AddJsonOptions(json =>
 {
     json.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, LeadsJsonContext.Default);

@@ -71,6 +71,7 @@ public static class DependencyInjection
             var monitoring = sp.GetRequiredService<IOptions<CachingOptions>>().Value.Monitoring;
             return new HotKeyTracker(monitoring.HotKeySampleRate, monitoring.HotKeyCapacity, monitoring.HotKeyBucket, monitoring.HotKeyBuckets, sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<IHotQueries, HotQueries>();
         services.AddSingleton<HttpLevelStatistics>();
         services.AddSingleton<IHttpLevelRecorder>(sp => sp.GetRequiredService<HttpLevelStatistics>());
         services.AddSingleton<CacheTimeline>();

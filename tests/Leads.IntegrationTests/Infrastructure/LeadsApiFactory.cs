@@ -162,6 +162,9 @@ public class LeadsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests start from an empty cache; CacheWarmupTests switch warming on for their own host.
         builder.UseSetting("Caching:Warmup:Enabled", "false");
 
+        // Nor do they expect a bulk invalidation to be followed by reloads; HotKeyWarmingTests switch it on.
+        builder.UseSetting("Caching:HotKeyWarming:Enabled", "false");
+
         // Tests that assert cache outcomes must not turn into "unavailable" because a loaded CI machine made one
         // Redis call slower than the production timeouts (250 ms, soft 50 ms); fault tests set them back themselves.
         builder.UseSetting("Caching:Redis:OperationTimeout", "00:00:02");

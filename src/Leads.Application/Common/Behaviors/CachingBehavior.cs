@@ -12,7 +12,8 @@ namespace Leads.Application.Common.Behaviors;
 public sealed class CachingBehavior<TMessage, TResponse>(
     CachedCall cachedCall,
     ICurrentUser currentUser,
-    ICachedPayloadSink payloads) : IPipelineBehavior<TMessage, TResponse>
+    ICachedPayloadSink payloads,
+    IHotQueries hotQueries) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICacheableQuery<TResponse>
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -21,9 +22,10 @@ public sealed class CachingBehavior<TMessage, TResponse>(
 
         // A switched-off policy needs neither the caller's scope nor tags: the handler does its own checks.
         VisibilityScope? scope = policy.Enabled && message.VariesByCaller ? currentUser.RequireAccess().Scope : null;
+        var partition = scope?.PartitionKey ?? CacheKey.SharedPartition;
         var result = await cachedCall.RunAsync(
             policy,
-            scope?.PartitionKey ?? CacheKey.SharedPartition,
+            partition,
             message.CacheKey,
             policy.Enabled ? message.GetCacheTags(scope) : [],
             ct => next(message, ct),
@@ -31,6 +33,11 @@ public sealed class CachingBehavior<TMessage, TResponse>(
         if (result.Payload is not null)
         {
             payloads.Offer(result.Payload);
+        }
+
+        if (policy.Enabled)
+        {
+            hotQueries.Offer(policy, partition, message.CacheKey, message, scope);
         }
 
         return result.Value!;

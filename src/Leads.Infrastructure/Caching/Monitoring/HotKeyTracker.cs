@@ -39,7 +39,7 @@ public sealed class HotKeyTracker
         if (Sampled())
         {
             // Only sampled lookups pay for the key text.
-            Add(key.Level == CacheLevel.Api ? 1 : 2, key.Describe());
+            Add(LevelIndex(key.Level), key.Describe());
         }
     }
 
@@ -50,6 +50,56 @@ public sealed class HotKeyTracker
         {
             Add(0, describe(state));
         }
+    }
+
+    /// <summary>Whether this call is one of the sampled ones (about one in <see cref="SampleRate"/>).</summary>
+    public bool Sample() => Sampled();
+
+    /// <summary>
+    /// Remembers what produced a key (<paramref name="described"/>: <see cref="CacheKey.Describe"/>) on its counter in
+    /// the current bucket, if the key is counted there; a key that is not counted is not hot enough to be worth it.
+    /// </summary>
+    public bool Attach(CacheLevel level, string described, object origin)
+    {
+        var id = _time.GetUtcNow().ToUnixTimeMilliseconds() / _bucketMs;
+        var bucket = _ring[(int)(id % _ring.Length)];
+        lock (bucket)
+        {
+            return bucket.Id == id && bucket.Levels[LevelIndex(level)].TryAttach(described, origin);
+        }
+    }
+
+    /// <summary>
+    /// The hottest keys of <paramref name="level"/> that have an origin attached, estimates summed over the buckets
+    /// kept, each with the origin of its newest bucket; hottest first.
+    /// </summary>
+    public IReadOnlyList<(string Key, long Count, object Origin)> HottestWithOrigins(CacheLevel level, int count)
+    {
+        var current = _time.GetUtcNow().ToUnixTimeMilliseconds() / _bucketMs;
+        var index = LevelIndex(level);
+        var keys = new Dictionary<string, (long Count, long Bucket, object Origin)>(StringComparer.Ordinal);
+        foreach (var bucket in _ring)
+        {
+            lock (bucket)
+            {
+                if (bucket.Id <= current - _ring.Length || bucket.Id > current)
+                {
+                    continue;
+                }
+
+                foreach (var (key, estimate, origin) in bucket.Levels[index].WithOrigins())
+                {
+                    keys[key] = keys.TryGetValue(key, out var seen)
+                        ? (seen.Count + estimate, Math.Max(seen.Bucket, bucket.Id), seen.Bucket > bucket.Id ? seen.Origin : origin)
+                        : (estimate, bucket.Id, origin);
+                }
+            }
+        }
+
+        return keys.OrderByDescending(k => k.Value.Count).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Take(count)
+            .Select(k => (k.Key, k.Value.Count, k.Value.Origin))
+            .ToArray();
     }
 
     /// <summary>The hottest keys of every level over the buckets kept, estimates summed per key.</summary>
@@ -82,6 +132,8 @@ public sealed class HotKeyTracker
 
         return buckets.OrderBy(b => b.Start).ToArray();
     }
+
+    private static int LevelIndex(CacheLevel level) => level == CacheLevel.Api ? 1 : 2;
 
     // Random, not every n-th lookup: a request makes a fixed sequence of lookups (authorization data, then
     // its query), and a fixed stride would always pick the same position in it.

@@ -64,6 +64,33 @@ public sealed class SpaceSaving
             .Select(c => new HotKeyEstimate(c.Key, c.Count, c.Error))
             .ToArray();
 
+    /// <summary>
+    /// Attaches <paramref name="origin"/> (what produced the key: see <c>HotQueries</c>) to the key's counter if it
+    /// is counted. The origin lives exactly as long as the counter, so the summary stays bounded.
+    /// </summary>
+    public bool TryAttach(string key, object origin)
+    {
+        if (!_positions.TryGetValue(key, out var position))
+        {
+            return false;
+        }
+
+        _heap[position].Origin = origin;
+        return true;
+    }
+
+    /// <summary>The counted keys that have an origin attached, with their estimate (unordered).</summary>
+    public IEnumerable<(string Key, long Count, object Origin)> WithOrigins()
+    {
+        for (var i = 0; i < _size; i++)
+        {
+            if (_heap[i].Origin is { } origin)
+            {
+                yield return (_heap[i].Key, _heap[i].Count, origin);
+            }
+        }
+    }
+
     public void Clear()
     {
         Array.Clear(_heap);
@@ -120,5 +147,5 @@ public sealed class SpaceSaving
         _positions[_heap[b].Key] = b;
     }
 
-    private record struct Counter(string Key, long Count, long Error);
+    private record struct Counter(string Key, long Count, long Error, object? Origin = null);
 }

@@ -195,6 +195,9 @@
     $("inv-result").textContent = result.mode === "tag"
       ? "Tag " + result.tags.join(", ") + " invalidated: 0 keys removed, every dependent entry is now stale."
       : "Removed " + result.removed + " entries (" + result.mode + ").";
+    if (result.rewarmed > 0) {
+      $("inv-result").textContent += " Re-warmed " + result.rewarmed + " hot entries.";
+    }
     await refresh();
   }
 

@@ -5,7 +5,11 @@ using Mediator;
 
 namespace Leads.Application.Admin.Commands.InvalidateCache;
 
-public sealed class InvalidateCacheCommandHandler(ICacheStore cache, ICurrentUser currentUser)
+/// <summary>
+/// Runs the bulk invalidation, then has the hottest keys this instance knows reloaded (after the bump or removal,
+/// through the normal load path, so nothing older than the invalidation is stored).
+/// </summary>
+public sealed class InvalidateCacheCommandHandler(ICacheStore cache, ICurrentUser currentUser, IHotKeyWarmer warmer)
     : ICommandHandler<InvalidateCacheCommand, CacheInvalidationResult>
 {
     public async ValueTask<CacheInvalidationResult> Handle(InvalidateCacheCommand command, CancellationToken cancellationToken)
@@ -14,8 +18,9 @@ public sealed class InvalidateCacheCommandHandler(ICacheStore cache, ICurrentUse
         if (command.Tag is not null)
         {
             // A tag bump makes every dependent entry stale at once; they expire from Redis on their own TTL.
-            await cache.InvalidateTagsAsync([command.Tag], cancellationToken);
-            return new CacheInvalidationResult("tag", 0, [command.Tag]);
+            // A bump that could not reach Redis is deferred and the cache bypassed until then: nothing to warm.
+            var applied = await cache.InvalidateTagsAsync([command.Tag], cancellationToken);
+            return new CacheInvalidationResult("tag", 0, [command.Tag], applied ? await warmer.WarmAsync(cancellationToken) : 0);
         }
 
         CacheLevel? level = command.Namespace switch
@@ -26,6 +31,7 @@ public sealed class InvalidateCacheCommandHandler(ICacheStore cache, ICurrentUse
         };
         var pattern = command.All ? "*" : command.Pattern ?? "*";
         var removed = await cache.RemoveByPatternAsync(level, pattern, cancellationToken);
-        return new CacheInvalidationResult(command.All ? "all" : command.Pattern is null ? "namespace" : "pattern", removed, []);
+        var mode = command.All ? "all" : command.Pattern is null ? "namespace" : "pattern";
+        return new CacheInvalidationResult(mode, removed, [], await warmer.WarmAsync(cancellationToken));
     }
 }

@@ -12,7 +12,7 @@ namespace Leads.Application.Leads.Queries.GetLeads;
 /// in one batch from the per-lead entries (database level, policy LeadRecord; one SQL query for what is missing).
 /// The assembled page is handed to the HTTP layer as bytes with its last change time.
 /// </summary>
-public sealed class GetLeadsQueryHandler(ILeadReadRepository leads, ICurrentUser currentUser, CachedCall cachedCall, ICachedPayloadSink payloads, IClock clock)
+public sealed class GetLeadsQueryHandler(ILeadReadRepository leads, ICurrentUser currentUser, CachedCall cachedCall, ICachedPayloadSink payloads, IClock clock, IHotQueries hotQueries)
     : IQueryHandler<GetLeadsQuery, PagedResult<LeadDto>>
 {
     public async ValueTask<PagedResult<LeadDto>> Handle(GetLeadsQuery query, CancellationToken cancellationToken)
@@ -33,6 +33,10 @@ public sealed class GetLeadsQueryHandler(ILeadReadRepository leads, ICurrentUser
                 return new LeadIdPage(ids, total);
             },
             cancellationToken);
+        if (policy.Enabled)
+        {
+            hotQueries.Offer(policy, scope.PartitionKey, query.CacheKey, query, scope);
+        }
 
         var items = await leads.GetManyAsync(page.Value!.Ids, cancellationToken);
         var result = new PagedResult<LeadDto>(items, query.Page, query.PageSize, page.Value.TotalCount);
