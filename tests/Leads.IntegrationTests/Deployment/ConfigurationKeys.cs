@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Leads.Api.Errors;
+using Leads.Api.Hosting;
 using Leads.Api.Http;
 using Leads.Api.RateLimiting;
 using Leads.Api.Security;
@@ -48,6 +49,10 @@ public static class ConfigurationKeys
         ["Seed:Enabled"] = typeof(bool),
         ["Seed:Leads"] = typeof(int),
         ["Tracing:Enabled"] = typeof(bool),
+        ["Endpoints:Metrics"] = typeof(EndpointExposure),
+        ["Endpoints:MetricsPort"] = typeof(int),
+        ["Endpoints:OpenApi"] = typeof(EndpointExposure),
+        ["Endpoints:Scalar"] = typeof(EndpointExposure),
     };
 
     /// <summary>Keys ASP.NET Core, the .NET runtime and the OpenTelemetry SDK read (only those a deployment here sets).</summary>

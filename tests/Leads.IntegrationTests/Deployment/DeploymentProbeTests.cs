@@ -30,15 +30,23 @@ public sealed partial class DeploymentProbeTests(LeadsApiFactory factory) : ApiT
     [Fact]
     public void The_API_containers_listen_where_their_ports_nginx_and_the_Service_point()
     {
-        var kubernetesPort = DeploymentFiles.KubernetesSettings().Single(s => s.Variable == "ASPNETCORE_HTTP_PORTS").Value;
-        DeploymentFiles.KubernetesProbes().SelectMany(p => p.ContainerPorts).Should().Contain(kubernetesPort!);
+        // ASPNETCORE_HTTP_PORTS lists every port Kestrel listens on ("8080;9464": the API and the metrics port).
+        var kubernetesPorts = Ports(DeploymentFiles.KubernetesSettings().Single(s => s.Variable == "ASPNETCORE_HTTP_PORTS").Value);
+        DeploymentFiles.KubernetesProbes().SelectMany(p => p.ContainerPorts).Should().Contain(kubernetesPorts);
+        var kubernetesMetricsPort = DeploymentFiles.KubernetesSettings().SingleOrDefault(s => s.Variable == "Endpoints__MetricsPort")?.Value;
+        if (kubernetesMetricsPort is not null)
+        {
+            kubernetesPorts.Should().Contain(kubernetesMetricsPort, "Kestrel must listen on the port /metrics is served on");
+        }
 
         var composePorts = DeploymentFiles.ComposeSettings().Where(s => s.Variable == "ASPNETCORE_HTTP_PORTS").Select(s => s.Value).Distinct().ToArray();
         var nginx = File.ReadAllText(Path.Combine(DeploymentFiles.Folder, "nginx", "nginx.conf"));
         var upstreams = UpstreamServer().Matches(nginx).Select(m => m.Groups["port"].Value).ToArray();
         upstreams.Should().NotBeEmpty();
-        composePorts.Should().ContainSingle().Which.Should().Be(upstreams.Distinct().Single());
+        Ports(composePorts.Should().ContainSingle().Subject).Should().Contain(upstreams.Distinct().Single());
     }
+
+    private static string[] Ports(string? list) => (list ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(@"^\s*server\s+api:(?<port>\d+)", RegexOptions.Multiline)]
     private static partial Regex UpstreamServer();
