@@ -49,6 +49,7 @@ public sealed class ConsistencyCheckerTests(LeadsApiFactory factory, NoInvalidat
             .And.Contain(s => s.Source == "list")
             .And.Contain(s => s.Source == "status list")
             .And.Contain(s => s.Source == "summary")
+            .And.Contain(s => s.Source == "category list")
             .And.Contain(s => s.Source == "write response");
     }
 }
