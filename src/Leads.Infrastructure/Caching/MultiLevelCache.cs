@@ -129,7 +129,7 @@ public sealed partial class MultiLevelCache(
         // Double-check: a load of this key may have finished (stored, and left the flight table) between this
         // request's lookup and its taking the flight; loading again would be a second query for the same answer.
         // That load was this process's and stored into L1 too, so L1 is asked when the policy uses it: asking Redis
-        // again cost a round trip on every load (a fifth of the GETs under the write mix, docs/benchmarks.md).
+        // again cost one more GET round trip on every load.
         if (policy.UseL1)
         {
             if (l1.TryGet(fullKey, stamps, out var entry))

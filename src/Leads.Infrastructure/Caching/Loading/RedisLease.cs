@@ -17,7 +17,7 @@ public sealed class RedisLease(RedisGuard redis, IOptions<CachingOptions> option
 {
     // Deletes the lease only if it still holds this instance's token, in one command. StackExchange.Redis's
     // LockRelease does the same with WATCH, GET, MULTI, DEL and EXEC: five commands and two round trips for every
-    // load, measured as a fifth of all Redis commands under the 5 % write mix (docs/benchmarks.md).
+    // load, measured as a sixth of all Redis commands under the 5 % write mix (docs/benchmarks.md).
     private const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           return redis.call('UNLINK', KEYS[1])
