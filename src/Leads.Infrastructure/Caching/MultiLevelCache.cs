@@ -128,16 +128,10 @@ public sealed partial class MultiLevelCache(
     {
         // Double-check: a load of this key may have finished (stored, and left the flight table) between this
         // request's lookup and its taking the flight; loading again would be a second query for the same answer.
-        // That load was this process's and stored into L1 too, so L1 is asked when the policy uses it: asking Redis
-        // again cost one more GET round trip on every load.
-        if (policy.UseL1)
-        {
-            if (l1.TryGet(fullKey, stamps, out var entry))
-            {
-                return new CacheResult<T>((T?)entry.Value, CacheOutcome.HitL1, entry.Payload);
-            }
-        }
-        else if (await LookupAsync<T>(fullKey, stamps, policy, CancellationToken.None) is { HasValue: true } stored)
+        // Redis is asked, not only L1: the load that finished may have been another instance's (it stored into Redis
+        // and its own L1 only) or this process's entry may have been evicted from L1 meanwhile.
+        var stored = await LookupAsync<T>(fullKey, stamps, policy, CancellationToken.None);
+        if (stored.HasValue)
         {
             return stored;
         }
