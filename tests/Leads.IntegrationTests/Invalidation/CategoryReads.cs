@@ -1,5 +1,6 @@
 using Leads.Application.Common.Models;
 using Leads.Application.Leads.Models;
+using Leads.Infrastructure.Persistence.Seeding;
 
 namespace Leads.IntegrationTests.Invalidation;
 
@@ -12,9 +13,9 @@ namespace Leads.IntegrationTests.Invalidation;
 public sealed class CategoryReads
 {
     /// <summary>The category the hot leads move in and out of (and the other one they move to).</summary>
-    public static readonly Guid Category = Infrastructure.Persistence.Seeding.DemoData.Categories[0].Id;
+    public static readonly Guid Category = DemoData.Categories[0].Id;
 
-    public static readonly Guid OtherCategory = Infrastructure.Persistence.Seeding.DemoData.Categories[1].Id;
+    public static readonly Guid OtherCategory = DemoData.Categories[1].Id;
 
     public static readonly string Page = $"/api/leads?categoryId={Category}&pageSize=100";
 
