@@ -197,8 +197,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                 body = (await response.Content.ReadFromJsonAsync<LeadDto>(CachedRead.Json))!;
             }
 
-            // Every successful write bumps the version by exactly one (Lead.Touch). The response is built after the
-            // commit and its invalidation, so it must show the write as well.
+            // Every successful write bumps the version by exactly one (Lead.Touch). The response is the lead as the
+            // write saved it, so it must show the write as well.
             version++;
             if (body.Version < version)
             {
