@@ -44,6 +44,7 @@ $Scenarios = @(
     [pscustomobject]@{ Name = 'mixed-read-only'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0; Text = '60 % by id, 30 % list, 10 % summary' }
     [pscustomobject]@{ Name = 'mixed-writes-1'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0.01; Text = 'the mix with 1 % writes' }
     [pscustomobject]@{ Name = 'mixed-writes-5'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0.05; Text = 'the mix with 5 % writes' }
+    [pscustomobject]@{ Name = 'mixed-writes-5-uncached'; Script = 'mixed.lua'; Api = 'uncached'; Writes = 0.05; Text = 'the mix with 5 % writes against the API with both Redis levels off (lead queries per request without caching)' }
 )
 
 # The dev accounts of the seeded data (src/Leads.Infrastructure/Persistence/Seeding/DemoData.cs).
