@@ -15,6 +15,7 @@ $PSNativeCommandUseErrorActionPreference = $false   # exit codes are checked by 
 
 Import-Module (Join-Path $PSScriptRoot 'Common.psm1')
 Import-Module (Join-Path $PSScriptRoot 'Services.psm1')
+Import-Module (Join-Path $PSScriptRoot 'BenchCost.psm1')
 
 $RepoRoot = Split-Path -Parent $PSScriptRoot
 $LuaDir = Join-Path $PSScriptRoot 'bench'
@@ -43,6 +44,7 @@ $Scenarios = @(
     [pscustomobject]@{ Name = 'mixed-read-only'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0; Text = '60 % by id, 30 % list, 10 % summary' }
     [pscustomobject]@{ Name = 'mixed-writes-1'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0.01; Text = 'the mix with 1 % writes' }
     [pscustomobject]@{ Name = 'mixed-writes-5'; Script = 'mixed.lua'; Api = 'cached'; Writes = 0.05; Text = 'the mix with 5 % writes' }
+    [pscustomobject]@{ Name = 'mixed-writes-5-uncached'; Script = 'mixed.lua'; Api = 'uncached'; Writes = 0.05; Text = 'the mix with 5 % writes against the API with both Redis levels off (lead queries per request without caching)' }
 )
 
 # The dev accounts of the seeded data (src/Leads.Infrastructure/Persistence/Seeding/DemoData.cs).
@@ -475,12 +477,24 @@ function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, 
     } catch {
         Fail "The API '$($Api.Name)' stopped answering after the warm-up of $tag ($($_.Exception.Message); log: $($Api.Log))"
     }
+    $routesBefore = Get-RouteTimes (Invoke-WebRequest -Uri "$($Api.Url)/metrics" -TimeoutSec 30).Content
     Reset-BackendCounters
     $hwmReset = Reset-PeakRss $Api.Pid
+    $cpuBefore = Get-CpuSnapshot $Api.Pid
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $trace = Start-RowTrace $tag $Api.Pid $Plan.Seconds
     $run = Invoke-Wrk -Url $Api.Url -Script $Scenario.Script -Connections $Connections -Seconds $Plan.Seconds -DataDir $DataDir `
         -ResultFile $file -Writes $Scenario.Writes -ExtraEnv $ExtraEnv
+    $cpu = Get-CpuDelta $cpuBefore (Get-CpuSnapshot $Api.Pid) $watch.Elapsed.TotalSeconds
+    Stop-RowTrace $trace
     $pg = Get-PgCounts
     $redisCommands = Get-RedisCommandCount
+    $cost = [ordered]@{
+        cpu = $cpu
+        pg_statements = @(Get-PgStatements $BenchDatabase)
+        redis_commands = Get-RedisCommandStats
+        routes = Get-RouteDelta $routesBefore (Get-RouteTimes (Invoke-WebRequest -Uri "$($Api.Url)/metrics" -TimeoutSec 30).Content)
+    }
     $rss = Get-PeakRssMb $Api.Pid
     try {
         $after = Get-CacheCounts $Api.Url $AdminToken
@@ -532,11 +546,14 @@ function Measure-Scenario($Scenario, $Api, [int]$Connections, [hashtable]$Plan, 
         requests_by_kind = $run.kinds
         api = $Api.Name
         ratio_to_trivial = $null
+        cost = $cost
     }
     $failText = if ($failures.Count -gt 0) { ' failures ' + (($failures.Keys | ForEach-Object { "$_=$($failures[$_])" }) -join ' ') } else { '' }
     Write-Host ("    {0,8:N0} req/s  p50 {1} ms  p90 {2} ms  p99 {3} ms  success {4:P2}  leads q/req {5}  redis cmd/req {6}  rss {7} MB{8}" -f `
         $result.rps, $result.p50_ms, $result.p90_ms, $result.p99_ms, $result.success, $result.lead_queries_per_request,
         $result.redis_commands_per_request, $result.rss_mb, $failText)
+    Write-Host ("    cpu s: api {0} postgres {1} redis {2} wrk {3} other {4} (machine busy {5:P0})" -f `
+        $cpu.api_s, $cpu.postgres_s, $cpu.redis_s, $cpu.wrk_s, $cpu.other_s, $cpu.machine_busy)
     return $result
 }
 
@@ -843,7 +860,7 @@ function Invoke-LoadBenchmark {
         }
         $json = [ordered]@{ meta = $meta; results = $ordered }
         # results.json is the array of rows; the run's details go beside it
-        ConvertTo-Json -InputObject @($ordered) -Depth 6 | Set-Content -LiteralPath (Join-Path $OutDir 'results.json')
+        ConvertTo-Json -InputObject @($ordered) -Depth 8 | Set-Content -LiteralPath (Join-Path $OutDir 'results.json')
         ConvertTo-Json -InputObject $json -Depth 8 | Set-Content -LiteralPath (Join-Path $OutDir 'run.json')
         $chart = New-ResultsChart $ordered $meta
         Set-Content -LiteralPath (Join-Path $OutDir 'results.svg') -Value $chart -NoNewline

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton(Common.Mapping.MappingConfig.Create());
         services.AddScoped<LeadCommandSupport>();
+        services.AddScoped<Categories.CachedCategoryList>();
         services.AddSingleton(_ => new Common.Behaviors.WriteTurns());
         services.AddScoped<ICacheTrace, CacheTrace>();
         services.AddScoped<CachedCall>();

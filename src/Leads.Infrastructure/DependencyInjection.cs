@@ -111,6 +111,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IOptions<InvalidationOutboxOptions>>(),
             sp.GetRequiredService<ILogger<InvalidationOutboxRelay>>()));
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationOutboxRelay>());
+        services.AddSingleton(sp => new AppliedOutboxRows(postgres, sp.GetRequiredService<ILogger<AppliedOutboxRows>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<AppliedOutboxRows>());
         return services;
     }
 }

@@ -128,6 +128,8 @@ public sealed partial class MultiLevelCache(
     {
         // Double-check: a load of this key may have finished (stored, and left the flight table) between this
         // request's lookup and its taking the flight; loading again would be a second query for the same answer.
+        // Redis is asked, not only L1: the load that finished may have been another instance's (it stored into Redis
+        // and its own L1 only) or this process's entry may have been evicted from L1 meanwhile.
         var stored = await LookupAsync<T>(fullKey, stamps, policy, CancellationToken.None);
         if (stored.HasValue)
         {

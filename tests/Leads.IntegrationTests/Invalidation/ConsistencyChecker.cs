@@ -12,12 +12,14 @@ namespace Leads.IntegrationTests.Invalidation;
 
 /// <summary>
 /// Checks "a read never goes back behind an acknowledged write" through HTTP under concurrency. One writer per
-/// hot lead alternates PUT (notes carry a counter) and PATCH status, always with the expected version, so the
-/// version each acknowledged write produced is known without trusting any read. Readers hammer the same leads
-/// by id, through the list, through the page of Lost leads and through the summary, as an admin and as a member
-/// of the leads' team (two cache partitions). Every read that started after a write was acknowledged must show
-/// that version or a later one; the Lost page and the summary must reflect every status write acknowledged before
-/// they started (<see cref="StatusReads"/>); and every write's own response must show the version it produced. Times come from
+/// hot lead cycles through PUT (notes carry a counter), PATCH status, PUT moving the lead between two categories and
+/// PATCH status again, always with the expected version, so the version each acknowledged write produced is known
+/// without trusting any read. Readers hammer the same leads by id, through the list, through the page of Lost
+/// leads, through the page of one category and through the summary, as an admin and as a member of the leads' team
+/// (two cache partitions). Every read that started after a write was acknowledged must show that version or a later
+/// one; the Lost page and the summary must reflect every status write acknowledged before they started
+/// (<see cref="StatusReads"/>), the category page every category move (<see cref="CategoryReads"/>); and every
+/// write's own response must show the version it produced. Times come from
 /// one monotonic clock; a write counts as acknowledged when its response has arrived. Every reader reads once before
 /// the writers start, so the entries the writes race with are warm; the writers go on until every kind of read has
 /// completed at least once after the first acknowledged write, so a slow machine cannot end the run before any read
@@ -45,6 +47,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         leads.Should().HaveCount(HotLeads);
         var indexOf = leads.Select((lead, i) => (lead.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var timelines = leads.Select(l => new StatusTimeline(l.Id, l.Status, l.Version)).ToArray();
+        var categoryTimelines = leads.Select(l => new CategoryTimeline(l.Id, l.CategoryId, l.Version)).ToArray();
         var hotLost = leads.Count(l => l.Status == LeadStatus.Lost);
         var everyone = new StatusReads.Scope("admin", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost)) - hotLost);
         var teamA = new StatusReads.Scope("team A", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost && l.TeamId == DemoData.TeamA)) - hotLost);
@@ -63,6 +66,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             var writeTimes = leads.Select(_ => new List<double>()).ToArray();
             var observations = Enumerable.Range(0, readers).Select(_ => new List<Observation>()).ToArray();
             var statusReads = Enumerable.Range(0, readers).Select(_ => new StatusReads()).ToArray();
+            var categoryReads = Enumerable.Range(0, readers).Select(_ => new CategoryReads()).ToArray();
             var failedWrites = new int[leads.Count];
             var failedReads = new int[readers];
 
@@ -77,7 +81,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                 new RaceProgress());
             var staleResponses = leads.Select(_ => new List<StaleRead>()).ToArray();
             var writers = leads.Select((lead, i) => Task.Run(() =>
-                WriteAsync(writerClients[i], lead, acks[i], writeTimes[i], timelines[i], staleResponses[i], failedWrites, i, plan))).ToArray();
+                WriteAsync(writerClients[i], lead, acks[i], writeTimes[i], timelines[i], categoryTimelines[i], staleResponses[i], failedWrites, i, plan))).ToArray();
             using var writersDone = new CancellationTokenSource();
             var readerTasks = Enumerable.Range(0, readers).Select(r => Task.Run(() =>
                 ReadAsync(
@@ -87,6 +91,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                     indexOf,
                     observations[r],
                     statusReads[r],
+                    categoryReads[r],
                     failedReads,
                     plan.Progress,
                     writersDone.Token))).ToArray();
@@ -102,6 +107,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
 
             var stale = staleResponses.SelectMany(s => s).ToList();
             stale.AddRange(statusReads.SelectMany(s => s.Stale(timelines)));
+            stale.AddRange(categoryReads.SelectMany(c => c.Stale(categoryTimelines)));
             var readsAfterAck = 0;
             foreach (var observation in observations.SelectMany(o => o))
             {
@@ -123,7 +129,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             return new ConsistencyReport(
                 acks.Sum(a => a.Count),
                 failedWrites.Sum(),
-                observations.Sum(o => o.Count) + statusReads.Sum(s => s.Count),
+                observations.Sum(o => o.Count) + statusReads.Sum(s => s.Count) + categoryReads.Sum(c => c.Count),
                 failedReads.Sum(),
                 readsAfterAck,
                 stale)
@@ -146,6 +152,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         List<(long At, long Version)> acks,
         List<double> writeTimes,
         StatusTimeline timeline,
+        CategoryTimeline categories,
         List<StaleRead> staleResponses,
         int[] failures,
         int slot,
@@ -160,9 +167,17 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             HttpResponseMessage response;
             var sent = Stopwatch.GetTimestamp();
             var next = status == LeadStatus.Lost ? LeadStatus.New : LeadStatus.Lost;
+            var category = categories.Current;
+            var movesCategory = counter % 4 == 3;
+            if (movesCategory)
+            {
+                category = category == CategoryReads.Category ? CategoryReads.OtherCategory : CategoryReads.Category;
+            }
+
             if (counter % 2 == 1)
             {
-                response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version) with { Notes = $"write {counter}" }, CachedRead.Json);
+                // Every PUT names the lead's current category: only the moves change it.
+                response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version) with { Notes = $"write {counter}", CategoryId = category }, CachedRead.Json);
             }
             else
             {
@@ -182,8 +197,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                 body = (await response.Content.ReadFromJsonAsync<LeadDto>(CachedRead.Json))!;
             }
 
-            // Every successful write bumps the version by exactly one (Lead.Touch). The response is built after the
-            // commit and its invalidation, so it must show the write as well.
+            // Every successful write bumps the version by exactly one (Lead.Touch). The response is the lead as the
+            // write saved it, so it must show the write as well.
             version++;
             if (body.Version < version)
             {
@@ -195,6 +210,10 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                 status = next;
                 timeline.Written(sent, acknowledged, next, version);
             }
+            else if (movesCategory)
+            {
+                categories.Written(sent, acknowledged, category, version);
+            }
 
             acks.Add((acknowledged, version));
             plan.Progress.Acknowledged(acknowledged);
@@ -203,7 +222,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         }
     }
 
-    private const int Kinds = 4;
+    private const int Kinds = 5;
 
     private static ReadKind KindOf(int reader) => (ReadKind)(reader % Kinds);
 
@@ -216,6 +235,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         {
             ReadKind.List => [List],
             ReadKind.LostPage => [StatusReads.LostPage],
+            ReadKind.CategoryPage => [CategoryReads.Page],
             ReadKind.Summary => [StatusReads.Summary],
             _ => leadIds.Select(id => $"/api/leads/{id}"),
         };
@@ -232,6 +252,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         Dictionary<Guid, int> indexOf,
         List<Observation> observations,
         StatusReads statusReads,
+        CategoryReads categoryReads,
         int[] failures,
         RaceProgress progress,
         CancellationToken stop)
@@ -245,6 +266,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             {
                 ReadKind.List => List,
                 ReadKind.LostPage => StatusReads.LostPage,
+                ReadKind.CategoryPage => CategoryReads.Page,
                 ReadKind.Summary => StatusReads.Summary,
                 _ => $"/api/leads/{id}",
             };
@@ -260,8 +282,9 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             {
                 case ReadKind.List:
                 case ReadKind.LostPage:
+                case ReadKind.CategoryPage:
                     var page = read.As<PagedResult<LeadDto>>();
-                    var source = reader.Kind == ReadKind.List ? "list" : "status list";
+                    var source = reader.Kind switch { ReadKind.List => "list", ReadKind.LostPage => "status list", _ => "category page" };
                     foreach (var lead in page.Items)
                     {
                         if (indexOf.TryGetValue(lead.Id, out var index))
@@ -273,6 +296,10 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                     if (reader.Kind == ReadKind.LostPage)
                     {
                         statusReads.PageRead(started, ended, page, indexOf);
+                    }
+                    else if (reader.Kind == ReadKind.CategoryPage)
+                    {
+                        categoryReads.PageRead(started, ended, page, indexOf);
                     }
 
                     break;
@@ -326,6 +353,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         ById,
         LostPage,
         Summary,
+        CategoryPage,
     }
 
     private readonly record struct Reader(ReadKind Kind, StatusReads.Scope Scope, int Slot);

@@ -135,16 +135,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     public async ValueTask<IReadOnlyList<KeyValuePair<string, long>>?> IncrementAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
         var keys = tags.Select(TagKey).ToArray();
-        var (ok, values) = await redis.TryAsync(
-            keys,
-            static (db, k) =>
-            {
-                var batch = db.CreateBatch();
-                var increments = k.Select(key => batch.ScriptEvaluateAsync(GenerationScripts.Increment, [key], [CounterLifetimeMs])).ToArray();
-                batch.Execute();
-                return Task.WhenAll(increments);
-            },
-            cancellationToken);
+        var (ok, values) = await redis.TryAsync(keys, static (db, k) => IncrementManyAsync(db, k), cancellationToken);
         if (!ok || values is null)
         {
             return null;
@@ -160,6 +151,31 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         }
 
         return result;
+    }
+
+    // One script call for all keys on a single server; one per hash slot on Redis Cluster, sent together.
+    private static async Task<long[]> IncrementManyAsync(IDatabase db, RedisKey[] keys)
+    {
+        if (!RedisBatch.IsCluster(db.Multiplexer))
+        {
+            return (long[])(await db.ScriptEvaluateAsync(GenerationScripts.IncrementMany, keys, [CounterLifetimeMs]))!;
+        }
+
+        var results = new long[keys.Length];
+        var groups = keys.Select((key, index) => (key, index)).GroupBy(k => db.Multiplexer.HashSlot(k.key)).ToArray();
+        var batch = db.CreateBatch();
+        var calls = groups.Select(g => (Members: g.ToArray(), Call: batch.ScriptEvaluateAsync(GenerationScripts.IncrementMany, g.Select(m => m.key).ToArray(), [CounterLifetimeMs]))).ToArray();
+        batch.Execute();
+        foreach (var (members, call) in calls)
+        {
+            var values = (long[])(await call)!;
+            for (var i = 0; i < members.Length; i++)
+            {
+                results[members[i].index] = values[i];
+            }
+        }
+
+        return results;
     }
 
     /// <summary>Records a generation learned from Redis or from another instance; returns the value now known locally.</summary>

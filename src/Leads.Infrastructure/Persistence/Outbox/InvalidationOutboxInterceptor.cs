@@ -1,6 +1,5 @@
 using Leads.Application.Caching;
 using Leads.Domain.Common;
-using Leads.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -12,12 +11,12 @@ namespace Leads.Infrastructure.Persistence.Outbox;
 /// (<see cref="CacheInvalidationTags"/>) are added as one <see cref="PendingInvalidation"/> row, so the row
 /// commits or rolls back with the change itself. After the commit the events are published, their handler bumps
 /// the tags in Redis at once, as before (it runs in the interceptor registered before this one), and the row is
-/// deleted when every bump landed (<see cref="InvalidationReceipt"/>). When one did not (Redis frozen or down),
+/// handed to <see cref="AppliedOutboxRows"/> for deletion when every bump landed (<see cref="InvalidationReceipt"/>). When one did not (Redis frozen or down),
 /// or the process dies between the commit and Redis, the row stays and the relay of any instance applies it
 /// once Redis answers (<see cref="InvalidationOutboxRelay"/>): no instance keeps serving what the change made
 /// stale for longer than the relay's delay. Scoped, like the save it follows.
 /// </summary>
-public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt receipt, ILogger<InvalidationOutboxInterceptor> logger) : SaveChangesInterceptor
+public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt receipt, AppliedOutboxRows applied, ILogger<InvalidationOutboxInterceptor> logger) : SaveChangesInterceptor
 {
     private PendingInvalidation? _saving;
 
@@ -33,16 +32,15 @@ public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt re
         return base.SavingChanges(eventData, result);
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await SettleAsync(eventData.Context);
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+        Settle(eventData.Context);
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        // A synchronous save settles its row like an asynchronous one; the caller already blocks its thread.
-        SettleAsync(eventData.Context).AsTask().GetAwaiter().GetResult();
+        Settle(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
@@ -78,7 +76,7 @@ public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt re
         }
     }
 
-    private async ValueTask SettleAsync(DbContext? context)
+    private void Settle(DbContext? context)
     {
         var row = Interlocked.Exchange(ref _saving, null);
         if (row is null || context is null)
@@ -95,19 +93,8 @@ public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt re
             return;
         }
 
-        try
-        {
-            // A relay that has claimed the row meanwhile deletes it itself: skip it instead of waiting for it.
-            await context.Database.ExecuteSqlRawAsync(
-                $"DELETE FROM {PendingInvalidationConfiguration.Table} WHERE id = (SELECT id FROM {PendingInvalidationConfiguration.Table} WHERE id = {{0}} FOR UPDATE SKIP LOCKED)",
-                [row.Id],
-                CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The change and its bump are done; the row only makes a relay bump the tags once more.
-            LogDeleteFailed(row.Id, ex.Message);
-        }
+        // Deleted with the other applied rows of the next moment, in one statement (see AppliedOutboxRows).
+        applied.Add(row.Id);
     }
 
     private void Forget(DbContext? context)
@@ -121,7 +108,4 @@ public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt re
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cache invalidation of outbox row {RowId} ({Count} tags) could not reach Redis; the outbox relay applies it once Redis answers")]
     private partial void LogLeftForRelay(long rowId, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} was applied but could not be deleted ({Reason}); the relay applies it once more and deletes it")]
-    private partial void LogDeleteFailed(long rowId, string reason);
 }

@@ -6,7 +6,6 @@ namespace Leads.Application.Leads.Commands.ChangeLeadStatus;
 
 public sealed class ChangeLeadStatusCommandHandler(
     ILeadRepository leads,
-    ILeadReadRepository reads,
     LeadCommandSupport support,
     IUnitOfWork unitOfWork,
     IClock clock) : ICommandHandler<ChangeLeadStatusCommand, LeadDto>
@@ -16,6 +15,6 @@ public sealed class ChangeLeadStatusCommandHandler(
         var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
         lead.ChangeStatus(command.Status, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return await support.AnswerAsync(reads, lead, cancellationToken);
+        return await support.AnswerAsync(lead, cancellationToken);
     }
 }

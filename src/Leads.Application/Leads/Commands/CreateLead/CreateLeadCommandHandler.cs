@@ -6,7 +6,6 @@ namespace Leads.Application.Leads.Commands.CreateLead;
 
 public sealed class CreateLeadCommandHandler(
     ILeadRepository leads,
-    ILeadReadRepository reads,
     LeadCommandSupport support,
     IUnitOfWork unitOfWork,
     IClock clock) : ICommandHandler<CreateLeadCommand, LeadDto>
@@ -14,13 +13,13 @@ public sealed class CreateLeadCommandHandler(
     public async ValueTask<LeadDto> Handle(CreateLeadCommand command, CancellationToken cancellationToken)
     {
         var teamId = await support.ResolveTeamAsync(command.TeamId, null, cancellationToken);
-        await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
-        await support.EnsureOwnerExistsAsync(command.OwnerUserId, cancellationToken);
+        await support.EnsureCategoryExistsAsync(command.CategoryId, null, cancellationToken);
+        await support.EnsureOwnerExistsAsync(command.OwnerUserId, null, cancellationToken);
 
         var lead = Domain.Leads.Lead.Create(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
         leads.Add(lead);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await support.AnswerAsync(reads, lead, cancellationToken);
+        return await support.AnswerAsync(lead, cancellationToken);
     }
 }

@@ -6,7 +6,6 @@ namespace Leads.Application.Leads.Commands.UpdateLead;
 
 public sealed class UpdateLeadCommandHandler(
     ILeadRepository leads,
-    ILeadReadRepository reads,
     LeadCommandSupport support,
     IUnitOfWork unitOfWork,
     IClock clock) : ICommandHandler<UpdateLeadCommand, LeadDto>
@@ -15,12 +14,12 @@ public sealed class UpdateLeadCommandHandler(
     {
         var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
         var teamId = await support.ResolveTeamAsync(command.TeamId, lead.TeamId, cancellationToken);
-        await support.EnsureCategoryExistsAsync(command.CategoryId, cancellationToken);
-        await support.EnsureOwnerExistsAsync(command.OwnerUserId, cancellationToken);
+        await support.EnsureCategoryExistsAsync(command.CategoryId, lead.CategoryId, cancellationToken);
+        await support.EnsureOwnerExistsAsync(command.OwnerUserId, lead.OwnerUserId, cancellationToken);
 
         lead.Update(support.ToDetails(command), teamId, command.OwnerUserId, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
-        return await support.AnswerAsync(reads, lead, cancellationToken);
+        return await support.AnswerAsync(lead, cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Mediator;
 
 namespace Leads.Application.Leads.Queries.GetLeadsSummary;
 
-public sealed class GetLeadsSummaryQueryHandler(ILeadReadRepository leads, ICategoryRepository categories, ICurrentUser currentUser)
+public sealed class GetLeadsSummaryQueryHandler(ILeadReadRepository leads, CachedCategoryList categories, ICurrentUser currentUser)
     : IQueryHandler<GetLeadsSummaryQuery, LeadsSummaryDto>
 {
     public async ValueTask<LeadsSummaryDto> Handle(GetLeadsSummaryQuery query, CancellationToken cancellationToken)
