@@ -12,24 +12,22 @@ namespace Leads.Api.Hosting;
 /// </summary>
 public static class OperationalEndpoints
 {
-    public const string SectionName = "Endpoints";
-
     public static WebApplication MapOperationalEndpoints(this WebApplication app)
     {
-        if (ExposureOf(app, "OpenApi") is var openApi and not EndpointExposure.Off)
+        if (ExposureOf(app, "Endpoints:OpenApi") is var openApi and not EndpointExposure.Off)
         {
             Protect(app.MapOpenApi(), openApi);
         }
 
-        if (ExposureOf(app, "Scalar") is var scalar and not EndpointExposure.Off)
+        if (ExposureOf(app, "Endpoints:Scalar") is var scalar and not EndpointExposure.Off)
         {
             Protect(app.MapScalarApiReference(), scalar);
         }
 
-        if (ExposureOf(app, "Metrics") is var metrics and not EndpointExposure.Off)
+        if (ExposureOf(app, "Endpoints:Metrics") is var metrics and not EndpointExposure.Off)
         {
             var scrape = Protect(app.MapPrometheusScrapingEndpoint("/metrics"), metrics);
-            if (app.Configuration.GetValue<int?>(SectionName + ":MetricsPort") is { } port)
+            if (app.Configuration.GetValue<int?>("Endpoints:MetricsPort") is { } port)
             {
                 scrape.RequireHost("*:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
@@ -39,8 +37,8 @@ public static class OperationalEndpoints
     }
 
     /// <summary>The configured exposure; Public in Development and Off elsewhere when nothing is configured.</summary>
-    public static EndpointExposure ExposureOf(WebApplication app, string endpoint) =>
-        app.Configuration.GetValue<EndpointExposure?>(SectionName + ":" + endpoint)
+    public static EndpointExposure ExposureOf(WebApplication app, string key) =>
+        app.Configuration.GetValue<EndpointExposure?>(key)
             ?? (app.Environment.IsDevelopment() ? EndpointExposure.Public : EndpointExposure.Off);
 
     private static IEndpointConventionBuilder Protect(IEndpointConventionBuilder endpoint, EndpointExposure exposure) =>

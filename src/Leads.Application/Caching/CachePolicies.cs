@@ -12,6 +12,7 @@ public static class CachePolicies
 
     // Database level (query results).
     public const string LeadRecord = "LeadRecord";
+    public const string LeadVisibility = "LeadVisibility";
     public const string LeadCounts = "LeadCounts";
     public const string UserAccess = "UserAccess";
 }

@@ -12,9 +12,9 @@ public interface ILeadReadRepository
     Task<LeadDto?> GetByIdAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether the lead exists and <paramref name="scope"/> may see it, asked of Postgres and never of a cache: its
-    /// cost and answer are the same for a lead of another team, however recently that team read it, as for an id
-    /// that never existed.
+    /// Whether the lead exists and <paramref name="scope"/> may see it, never answered from an entry another scope
+    /// could have filled: its cost and answer are the same for a lead of another team, however recently that team
+    /// read it, as for an id that never existed.
     /// </summary>
     Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken);
 

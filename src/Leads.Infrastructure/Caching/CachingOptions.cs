@@ -41,6 +41,7 @@ public sealed class CachingOptions
         [CachePolicies.Categories] = new() { Level = CacheLevel.Api, Duration = TimeSpan.FromMinutes(30) },
         [CachePolicies.StaticConfig] = new() { Level = CacheLevel.Api, Duration = TimeSpan.FromMinutes(60) },
         [CachePolicies.LeadRecord] = new() { Level = CacheLevel.Db, Duration = TimeSpan.FromMinutes(5) },
+        [CachePolicies.LeadVisibility] = new() { Level = CacheLevel.Db, Duration = TimeSpan.FromMinutes(5) },
         [CachePolicies.LeadCounts] = new() { Level = CacheLevel.Db, Duration = TimeSpan.FromMinutes(2) },
         [CachePolicies.UserAccess] = new() { Level = CacheLevel.Db, Duration = TimeSpan.FromMinutes(1) },
     };

@@ -29,7 +29,9 @@ public sealed class CachePolicySwitchTests(LeadCachePoliciesOffFactory factory) 
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             ApiProbe.CacheStatus(response).Should().Contain("leads-api; fwd=bypass; detail=disabled; key=LeadById", $"attempt {attempt}");
             ApiProbe.CacheStatus(response).Should().Contain("leads-db; fwd=bypass; detail=disabled; key=LeadRecord");
-            factory.Queries.Count.Should().Be(1, $"attempt {attempt} read the lead from Postgres");
+            // A member's read asks whether the lead is visible to them before it reads the shared record; with
+            // LeadRecord off neither answer is cached.
+            factory.Queries.Count.Should().Be(2, $"attempt {attempt} checked the member's access and read the lead from Postgres");
         }
 
         (await ApiProbe.RedisKeysAsync(factory, "api:LeadById:*")).Should().BeEmpty();

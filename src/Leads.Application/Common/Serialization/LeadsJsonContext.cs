@@ -32,4 +32,5 @@ namespace Leads.Application.Common.Serialization;
 [JsonSerializable(typeof(CacheStatsDto))]
 [JsonSerializable(typeof(CacheTimelineDto))]
 [JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(bool))]
 public sealed partial class LeadsJsonContext : JsonSerializerContext;

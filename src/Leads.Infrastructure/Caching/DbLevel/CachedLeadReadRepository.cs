@@ -25,9 +25,19 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
             async ct => await Inner.GetByIdAsync(id, ct),
             cancellationToken)).Value;
 
-    /// <summary>Never cached: see <see cref="ILeadReadRepository.IsVisibleAsync"/>.</summary>
-    public Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken) =>
-        Inner.IsVisibleAsync(id, scope, cancellationToken);
+    /// <summary>
+    /// Cached in the caller's own partition (policy LeadVisibility), never in a shared one: only the same scope's earlier
+    /// checks make it cheaper, and they do so alike for a lead of another team and an id that never existed (both
+    /// false). The lead's tag is bumped by every write of it, a move to another team or a deletion included.
+    /// </summary>
+    public async Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken) =>
+        (await cache.RunAsync<bool?>(
+            CachePolicies.LeadVisibility,
+            scope.PartitionKey,
+            CacheKey.Parts("visible", id),
+            [CacheTags.Lead(id)],
+            async ct => await Inner.IsVisibleAsync(id, scope, ct),
+            cancellationToken)).Value ?? false;
 
     /// <summary>Bodies of a list page: the same LeadRecord entries as lookups by id, read in one batch; one SQL query for what is missing.</summary>
     public async Task<IReadOnlyList<LeadDto>> GetManyAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
