@@ -7,5 +7,6 @@ public sealed class LeadCachePoliciesOffFactory : CachingApiFactory
     {
         Settings["Caching:Policies:LeadById:Enabled"] = "false";
         Settings["Caching:Policies:LeadRecord:Enabled"] = "false";
+        Settings["Caching:Policies:LeadVisibility:Enabled"] = "false";
     }
 }

@@ -26,9 +26,10 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
             cancellationToken)).Value;
 
     /// <summary>
-    /// Cached in the caller's own partition (policy LeadVisibility), never in a shared one: only the same scope's earlier
-    /// checks make it cheaper, and they do so alike for a lead of another team and an id that never existed (both
-    /// false). The lead's tag is bumped by every write of it, a move to another team or a deletion included.
+    /// A "yes" is cached in the caller's own partition (policy LeadVisibility), never in a shared one, tagged with the
+    /// lead (bumped by every write of it, a move to another team or a deletion included). A "no" is not cached, so a
+    /// lead of another team and an id that never existed both cost one query every time, and probing random ids
+    /// fills no cache.
     /// </summary>
     public async Task<bool> IsVisibleAsync(Guid id, VisibilityScope scope, CancellationToken cancellationToken) =>
         (await cache.RunAsync<bool?>(
@@ -36,7 +37,7 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
             scope.PartitionKey,
             CacheKey.Parts("visible", id),
             [CacheTags.Lead(id)],
-            async ct => await Inner.IsVisibleAsync(id, scope, ct),
+            async ct => await Inner.IsVisibleAsync(id, scope, ct) ? true : (bool?)null,
             cancellationToken)).Value ?? false;
 
     /// <summary>Bodies of a list page: the same LeadRecord entries as lookups by id, read in one batch; one SQL query for what is missing.</summary>
