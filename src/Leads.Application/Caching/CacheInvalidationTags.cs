@@ -29,6 +29,7 @@ public static class CacheInvalidationTags
         LeadStatusChanged moved => CacheTags.LeadChanged(moved.LeadId, moved.TeamId)
             .Concat(LeadSetTags.Changed(moved.TeamId, null, membership: false, LeadFields.Status | LeadFields.UpdatedAt, [moved.From, moved.To], [])),
         LeadDeleted deleted => CacheTags.LeadChanged(deleted.LeadId, deleted.TeamId)
+            .Append(CacheTags.LeadMembership(deleted.LeadId))
             .Concat(LeadSetTags.Changed(deleted.TeamId, null, membership: true, LeadFields.None, [], [])),
         CategoryChanged => [CacheTags.Categories],
         UserAccessChanged access => [CacheTags.User(access.UserId)],
@@ -38,8 +39,10 @@ public static class CacheInvalidationTags
     private static IEnumerable<string> Updated(LeadUpdated updated)
     {
         var categories = updated.Changed.HasFlag(LeadFields.Category) ? new[] { updated.PreviousCategoryId, updated.CategoryId } : [];
+        var moved = updated.Changed.HasFlag(LeadFields.Team) ? new[] { CacheTags.LeadMembership(updated.LeadId) } : [];
         return CacheTags.LeadChanged(updated.LeadId, updated.TeamId)
             .Append(CacheTags.TeamLeads(updated.PreviousTeamId))
+            .Concat(moved)
             .Concat(LeadSetTags.Changed(
                 updated.TeamId,
                 updated.PreviousTeamId,

@@ -21,6 +21,9 @@ public static class CacheTags
     /// <summary>Any change to one team's leads (see <see cref="AllLeads"/>).</summary>
     public static string TeamLeads(Guid teamId) => "team-leads:" + teamId.ToString("N");
 
+    /// <summary>Which team a lead is in, and whether it exists: bumped when it is deleted or moves to another team.</summary>
+    public static string LeadMembership(Guid leadId) => "lead-team:" + leadId.ToString("N");
+
     public static string User(Guid userId) => "user:" + userId.ToString("N");
 
     /// <summary>The "any change" tags of the set of leads this scope can see.</summary>

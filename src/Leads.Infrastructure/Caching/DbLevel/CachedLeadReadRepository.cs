@@ -27,7 +27,7 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
 
     /// <summary>
     /// A "yes" is cached in the caller's own partition (policy LeadVisibility), never in a shared one, tagged with the
-    /// lead (bumped by every write of it, a move to another team or a deletion included). A "no" is not cached, so a
+    /// lead's membership (bumped when it is deleted or moves to another team, not by edits of its other fields). A "no" is not cached, so a
     /// lead of another team and an id that never existed both cost one query every time, and probing random ids
     /// fills no cache.
     /// </summary>
@@ -36,7 +36,7 @@ public sealed class CachedLeadReadRepository(Func<ILeadReadRepository> createInn
             CachePolicies.LeadVisibility,
             scope.PartitionKey,
             CacheKey.Parts("visible", id),
-            [CacheTags.Lead(id)],
+            [CacheTags.LeadMembership(id)],
             async ct => await Inner.IsVisibleAsync(id, scope, ct) ? true : (bool?)null,
             cancellationToken)).Value ?? false;
 
