@@ -278,11 +278,12 @@ function Invoke-CacheFill([string]$Url, [string]$DataDir, [int]$Limit, [int]$Pag
     $requests = 0L
     foreach ($user in $BenchUsers) {
         Remove-Item -Path (Join-Path $DataDir "etags-$user-*.txt") -Force -ErrorAction SilentlyContinue
-        foreach ($what in $What) {
+        # PowerShell names are case-insensitive: a loop variable $what would overwrite $What after the first user.
+        foreach ($part in $What) {
             $r = Invoke-Wrk -Url $Url -Script 'fill.lua' -Connections 32 -Seconds 1800 -DataDir $DataDir -UntilMarkers `
-                -ResultFile (Join-Path $OutDir "wrk/fill-$user-$what.json") -ExtraEnv @{ BENCH_USER = $user; BENCH_FILL = $what; BENCH_FILL_LIMIT = "$(if ($what -eq 'pages') { $PageLimit } else { $Limit })" }
+                -ResultFile (Join-Path $OutDir "wrk/fill-$user-$part.json") -ExtraEnv @{ BENCH_USER = $user; BENCH_FILL = $part; BENCH_FILL_LIMIT = "$(if ($part -eq 'pages') { $PageLimit } else { $Limit })" }
             $bad = @($r.statuses.Keys | Where-Object { [int]$_ -ge 400 })
-            if ($bad.Count -gt 0) { Fail "Filling the caches for $user got $(($bad | ForEach-Object { "$_ x$($r.statuses[$_])" }) -join ', ') (see $OutDir/wrk/fill-$user-$what.json)" }
+            if ($bad.Count -gt 0) { Fail "Filling the caches for $user got $(($bad | ForEach-Object { "$_ x$($r.statuses[$_])" }) -join ', ') (see $OutDir/wrk/fill-$user-$part.json)" }
             $requests += [long]$r.requests
         }
         $merged = @(Get-ChildItem -Path (Join-Path $DataDir "etags-$user-*.txt") -ErrorAction SilentlyContinue | ForEach-Object { Get-Content -LiteralPath $_.FullName })
