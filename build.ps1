@@ -61,7 +61,7 @@ function Get-TrxSummary {
     [pscustomobject]@{ Files = $files.Count; Passed = $passed; Failed = $failed; Skipped = $skipped }
 }
 
-# test [-Suite scale]: the default run leaves out the scale suite (Redis Cluster and several API hosts,
+# test [-Suite scale]: the default run leaves out the scale suite (Redis Cluster, Redis Sentinel and several API hosts,
 # tests/Leads.IntegrationTests/Scale: they start clusters of their own); -Suite scale runs only that suite.
 function Invoke-TestTarget([string[]]$TestArgs) {
     $list = @($TestArgs)
@@ -220,7 +220,7 @@ $Targets = [ordered]@{
     'build' = @{ Args = ''; Run = { Invoke-BuildTarget }
         Help = 'dotnet build Leads.sln -c Release' }
     'test' = @{ Args = '[-Suite scale]'; Run = { Invoke-TestTarget $TargetArgs }
-        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed"";`n-Suite scale: only the scale suite (3-primary Redis Cluster, several API hosts), left out otherwise" }
+        Help = "run all tests against private Postgres/Redis (unless ConnectionStrings__* are set) and nginx,`nTRX files in artifacts/test-results, last line ""N passed, N failed"";`n-Suite scale: only the scale suite (3-primary Redis Cluster, Sentinel with a failover, several API hosts), left out otherwise" }
     'run' = @{ Args = '[-Instances N]'; Run = { Invoke-RunTarget $TargetArgs }
         Help = "run the API on $ApiUrl with migrations and 10,000 seeded demo leads;`n-Instances N: N API processes (ports 5081...) behind nginx on 5080" }
     'bench' = @{ Args = '[-Quick] [-Leads N] [-NoDocs]'; Run = { Invoke-BenchTarget $TargetArgs }

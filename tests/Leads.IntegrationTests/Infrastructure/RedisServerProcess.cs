@@ -14,6 +14,7 @@ namespace Leads.IntegrationTests.Infrastructure;
 public sealed class RedisServerProcess : IDisposable
 {
     private readonly string[] _extraArguments;
+    private readonly string? _configFile;
     private Process? _process;
     private bool _frozen;
 
@@ -26,6 +27,15 @@ public sealed class RedisServerProcess : IDisposable
     public RedisServerProcess(int port, params string[] extraArguments)
     {
         Port = port;
+        _extraArguments = extraArguments;
+        Start();
+    }
+
+    /// <summary>A server that reads <paramref name="configFile"/> first (a sentinel needs a file it can rewrite), then the defaults and <paramref name="extraArguments"/>.</summary>
+    public RedisServerProcess(string configFile, int port, params string[] extraArguments)
+    {
+        Port = port;
+        _configFile = configFile;
         _extraArguments = extraArguments;
         Start();
     }
@@ -50,16 +60,16 @@ public sealed class RedisServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_configFile is not null)
+        {
+            start.ArgumentList.Add(_configFile);
+        }
+
         foreach (var argument in new[]
         {
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
             "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
         }.Concat(_extraArguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in _extraArguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -168,7 +178,9 @@ public sealed class RedisServerProcess : IDisposable
             stream.Write("PING\r\n"u8);
             var buffer = new byte[16];
             var read = stream.Read(buffer);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+            // A server with requirepass answers, but refuses PING before AUTH.
+            var answer = Encoding.ASCII.GetString(buffer, 0, read);
+            return answer.StartsWith("+PONG", StringComparison.Ordinal) || answer.StartsWith("-NOAUTH", StringComparison.Ordinal);
         }
         catch (SocketException)
         {
