@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RedisMemoryMonitor>());
         services.AddSingleton<ICacheMonitor, CacheMonitor>();
         services.AddSingleton<RedisGuard>();
+        services.AddSingleton<RedisPrimaryWatch>();
 
         // The engine's rooms (docs/caching.md has the map).
         services.AddSingleton<L1Cache>();
@@ -107,6 +108,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new InvalidationOutboxRelay(
             postgres,
             sp.GetRequiredService<ICacheStore>(),
+            sp.GetRequiredService<RedisPrimaryWatch>(),
+            sp.GetRequiredService<RedisConnection>().Multiplexer,
             sp.GetRequiredService<IOptions<InvalidationOutboxOptions>>(),
             sp.GetRequiredService<ILogger<InvalidationOutboxRelay>>()));
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationOutboxRelay>());

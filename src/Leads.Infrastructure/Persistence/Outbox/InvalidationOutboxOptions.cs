@@ -18,6 +18,15 @@ public sealed class InvalidationOutboxOptions
     /// </summary>
     public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a row is kept after its bump landed, so that every instance can apply it once more when the Redis
+    /// primary it writes to changes (ADR 0005): a Sentinel failover costs about 11 s until the clients switch and
+    /// about 17 s until the sentinels have settled (docs/deployment.md); the window must be longer than the time
+    /// from a promotion until the last instance switched. The table holds about writes/s × (this + a quarter of
+    /// it) applied rows.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Rows claimed (and bumped together) per transaction; a backlog is drained batch after batch.</summary>
     public int BatchSize { get; set; } = 100;
 
