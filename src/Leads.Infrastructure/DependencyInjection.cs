@@ -45,7 +45,7 @@ public static class DependencyInjection
             .UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(0))
 
             // In this order: after the commit the events are published (their handler bumps the tags), then the
-            // outbox row of the save is deleted if every bump landed.
+            // outbox row of the save is marked applied if every bump landed.
             .AddInterceptors(provider.GetRequiredService<DomainEventDispatchInterceptor>(), provider.GetRequiredService<InvalidationOutboxInterceptor>())
 
             // Extra interceptors registered by the host (diagnostics, tests counting queries).
