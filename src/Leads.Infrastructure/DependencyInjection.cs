@@ -45,7 +45,7 @@ public static class DependencyInjection
             .UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(0))
 
             // In this order: after the commit the events are published (their handler bumps the tags), then the
-            // outbox row of the save is deleted if every bump landed.
+            // outbox row of the save is marked applied if every bump landed.
             .AddInterceptors(provider.GetRequiredService<DomainEventDispatchInterceptor>(), provider.GetRequiredService<InvalidationOutboxInterceptor>())
 
             // Extra interceptors registered by the host (diagnostics, tests counting queries).
@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RedisMemoryMonitor>());
         services.AddSingleton<ICacheMonitor, CacheMonitor>();
         services.AddSingleton<RedisGuard>();
+        services.AddSingleton<RedisPrimaryWatch>();
 
         // The engine's rooms (docs/caching.md has the map).
         services.AddSingleton<L1Cache>();
@@ -108,6 +109,8 @@ public static class DependencyInjection
         services.AddSingleton(sp => new InvalidationOutboxRelay(
             postgres,
             sp.GetRequiredService<ICacheStore>(),
+            sp.GetRequiredService<RedisPrimaryWatch>(),
+            sp.GetRequiredService<RedisConnection>().Multiplexer,
             sp.GetRequiredService<IOptions<InvalidationOutboxOptions>>(),
             sp.GetRequiredService<ILogger<InvalidationOutboxRelay>>()));
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationOutboxRelay>());

@@ -2,7 +2,7 @@ namespace Leads.Application.Caching;
 
 /// <summary>
 /// Whether every tag bump of the save being published reached Redis. The cache invalidation handler reports a
-/// bump that did not; the invalidation outbox then keeps the save's row for the relay instead of deleting it.
+/// bump that did not; the invalidation outbox then leaves the save's row pending for the relay instead of marking it applied.
 /// Scoped, like the save and the handlers it publishes to.
 /// </summary>
 public sealed class InvalidationReceipt

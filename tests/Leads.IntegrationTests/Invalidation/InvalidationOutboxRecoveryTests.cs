@@ -75,8 +75,9 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
         read.IsCacheHit.Should().BeTrue("the cache is used again once the invalidation is applied");
         elapsed.Should().BeLessThan(RelayBound, "the relay applies rows left by a dead writer within its bound once Redis answers");
 
-        // The row is deleted only after its bump is in Redis, where every instance reads it.
-        await Poll.UntilAsync(async () => await OutboxRows.CountAsync(Factory) == 0, RelayBound - Stopwatch.GetElapsedTime(resumed), "the relay to delete the applied row");
+        // The row is marked applied only after its bump is in Redis, where every instance reads it (and kept for the replay window).
+        await Poll.UntilAsync(async () => await OutboxRows.CountAsync(Factory) == 0, RelayBound - Stopwatch.GetElapsedTime(resumed), "the relay to mark the row applied");
+        (await OutboxRows.AppliedCountAsync(Factory)).Should().Be(1);
     }
 
     [Fact]

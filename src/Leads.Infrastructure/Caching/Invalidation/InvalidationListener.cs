@@ -15,7 +15,8 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// <item>notes its own pings coming back (<see cref="TagGenerations.Synced"/>) and other instances' pings;</item>
 /// <item>while the subscription is down, stops trusting remembered generations (every lookup asks Redis);</item>
 /// <item>after a (re)subscription, drops L1 and remembered generations: messages may have been missed;</item>
-/// <item>does the same when a tag counter turns out lower than remembered (a failover that lost INCRs);</item>
+/// <item>does the same when a tag counter turns out lower than remembered (a failover that lost INCRs), and when
+/// the Redis primary this instance writes to changed (<see cref="RedisPrimaryWatch"/>, ADR 0005);</item>
 /// <item>replays deferred invalidations on a timer and on reconnect.</item>
 /// </list>
 /// </summary>
@@ -40,6 +41,7 @@ public sealed partial class InvalidationListener : BackgroundService
         DeferredInvalidations deferred,
         InvalidationBroadcaster broadcaster,
         LiveInstances instances,
+        RedisPrimaryWatch primary,
         IOptions<CachingOptions> options,
         ILogger<InvalidationListener> logger)
     {
@@ -73,6 +75,9 @@ public sealed partial class InvalidationListener : BackgroundService
             LogResetDetected();
             ForgetLocalState(trustAgain: false);
         };
+
+        // What this instance remembers may come from the old primary's data; the relay replays the outbox window.
+        primary.Switched += () => ForgetLocalState(trustAgain: false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

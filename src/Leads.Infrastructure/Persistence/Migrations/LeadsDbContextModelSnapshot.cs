@@ -234,6 +234,10 @@ namespace Leads.Infrastructure.Persistence.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
                     b.Property<DateTime>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -246,6 +250,10 @@ namespace Leads.Infrastructure.Persistence.Migrations
                         .HasColumnName("tags");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_cache_invalidation_outbox_pending")
+                        .HasFilter("applied_at IS NULL");
 
                     b.ToTable("cache_invalidation_outbox", (string)null);
                 });

@@ -7,18 +7,20 @@ using Npgsql;
 namespace Leads.Infrastructure.Persistence.Outbox;
 
 /// <summary>
-/// Deletes the outbox rows whose invalidation their writer has applied, many per statement. Each write used to
-/// delete its own row before it answered: one more statement, connection reset and round trip on every write
+/// Marks the outbox rows whose invalidation their writer has applied, many per statement. Each write used to
+/// settle its own row before it answered: one more statement, connection reset and round trip on every write
 /// (measured under the 5 % write mix: a tenth of all statements, docs/benchmarks.md). Now the writer hands the
-/// row's id here and answers; this instance deletes the ids gathered over <see cref="Interval"/> with one
-/// statement on its own connection. A row is still only deleted after its bump landed, so nothing the crash-safety
-/// of the outbox rests on changes: if this instance dies (or Postgres fails) before the delete, the row stays and a
-/// relay bumps its tags once more, which only costs a few misses (ADR 0003). Rows wait here far less than the
-/// relay's <see cref="InvalidationOutboxOptions.AbandonedAfter"/>, so while Redis is healthy no row is bumped twice.
+/// row's id here and answers; this instance marks the ids gathered over <see cref="Interval"/> applied with one
+/// statement on its own connection. The relay deletes them once they are older than the replay window (kept for
+/// a Redis primary switch, ADR 0005). A row is still only marked after its bump landed, so nothing the
+/// crash-safety of the outbox rests on changes: if this instance dies (or Postgres fails) before the mark, the row
+/// stays pending and a relay bumps its tags once more, which only costs a few misses (ADR 0003). Rows wait here far
+/// less than the relay's <see cref="InvalidationOutboxOptions.AbandonedAfter"/>, so while Redis is healthy no row
+/// is bumped twice.
 /// </summary>
 public sealed partial class AppliedOutboxRows(string connectionString, ILogger<AppliedOutboxRows> logger) : BackgroundService
 {
-    /// <summary>How long ids gather before they are deleted together (a tenth of the relay's one-second abandonment age).</summary>
+    /// <summary>How long ids gather before they are marked together (a tenth of the relay's one-second abandonment age).</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private const string Table = PendingInvalidationConfiguration.Table;
@@ -26,15 +28,15 @@ public sealed partial class AppliedOutboxRows(string connectionString, ILogger<A
 
     private readonly Channel<long> _applied = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>The row's tags were all bumped: it may go.</summary>
+    /// <summary>The row's tags were all bumped: it is applied.</summary>
     public void Add(long rowId) => _applied.Writer.TryWrite(rowId);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
 
-        // Whatever was applied before the host stopped is deleted now rather than bumped again by a relay.
-        await DeleteAsync(CancellationToken.None);
+        // Whatever was applied before the host stopped is marked now rather than bumped again by a relay.
+        await MarkAsync(CancellationToken.None);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,7 +46,7 @@ public sealed partial class AppliedOutboxRows(string connectionString, ILogger<A
             while (await _applied.Reader.WaitToReadAsync(stoppingToken))
             {
                 await Task.Delay(Interval, stoppingToken);
-                await DeleteAsync(stoppingToken);
+                await MarkAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -52,7 +54,7 @@ public sealed partial class AppliedOutboxRows(string connectionString, ILogger<A
         }
     }
 
-    private async Task DeleteAsync(CancellationToken cancellationToken)
+    private async Task MarkAsync(CancellationToken cancellationToken)
     {
         var ids = new List<long>();
         while (ids.Count < MaxPerStatement && _applied.Reader.TryRead(out var id))
@@ -70,20 +72,20 @@ public sealed partial class AppliedOutboxRows(string connectionString, ILogger<A
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
 
-            // A relay that has claimed one of the rows meanwhile deletes it itself: skip it instead of waiting for it.
-            await using var delete = new NpgsqlCommand(
-                $"DELETE FROM {Table} WHERE id IN (SELECT id FROM {Table} WHERE id = ANY(@ids) FOR UPDATE SKIP LOCKED)",
+            // A relay that has claimed one of the rows meanwhile marks it itself: skip it instead of waiting for it.
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE {Table} SET applied_at = now() WHERE id IN (SELECT id FROM {Table} WHERE id = ANY(@ids) AND applied_at IS NULL FOR UPDATE SKIP LOCKED)",
                 connection);
-            delete.Parameters.AddWithValue("ids", ids.ToArray());
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            mark.Parameters.AddWithValue("ids", ids.ToArray());
+            await mark.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The changes and their bumps are done; the rows only make a relay bump their tags once more.
-            LogDeleteFailed(ids.Count, ex.Message);
+            LogMarkFailed(ids.Count, ex.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} applied outbox rows could not be deleted ({Reason}); the relay applies them once more and deletes them")]
-    private partial void LogDeleteFailed(int count, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} applied outbox rows could not be marked applied ({Reason}); the relay applies them once more")]
+    private partial void LogMarkFailed(int count, string reason);
 }

@@ -11,7 +11,7 @@ namespace Leads.Infrastructure.Persistence.Outbox;
 /// (<see cref="CacheInvalidationTags"/>) are added as one <see cref="PendingInvalidation"/> row, so the row
 /// commits or rolls back with the change itself. After the commit the events are published, their handler bumps
 /// the tags in Redis at once, as before (it runs in the interceptor registered before this one), and the row is
-/// handed to <see cref="AppliedOutboxRows"/> for deletion when every bump landed (<see cref="InvalidationReceipt"/>). When one did not (Redis frozen or down),
+/// handed to <see cref="AppliedOutboxRows"/> to be marked applied when every bump landed (<see cref="InvalidationReceipt"/>). When one did not (Redis frozen or down),
 /// or the process dies between the commit and Redis, the row stays and the relay of any instance applies it
 /// once Redis answers (<see cref="InvalidationOutboxRelay"/>): no instance keeps serving what the change made
 /// stale for longer than the relay's delay. Scoped, like the save it follows.
@@ -93,7 +93,7 @@ public sealed partial class InvalidationOutboxInterceptor(InvalidationReceipt re
             return;
         }
 
-        // Deleted with the other applied rows of the next moment, in one statement (see AppliedOutboxRows).
+        // Marked applied with the other rows of the next moment, in one statement (see AppliedOutboxRows).
         applied.Add(row.Id);
     }
 

@@ -2,9 +2,11 @@ namespace Leads.Infrastructure.Persistence.Outbox;
 
 /// <summary>
 /// One committed change whose cache invalidation has not been applied yet: the tags it bumps, written in the
-/// same transaction as the change (table <c>cache_invalidation_outbox</c>). The row is deleted once the bump is
-/// in Redis, by the instance that wrote it right after the commit or, if that failed or the instance died, by
-/// the relay of any instance (<see cref="InvalidationOutboxRelay"/>).
+/// same transaction as the change (table <c>cache_invalidation_outbox</c>). The row is marked applied once the
+/// bump is in Redis, by the instance that wrote it right after the commit or, if that failed or the instance
+/// died, by the relay of any instance (<see cref="InvalidationOutboxRelay"/>), and deleted when it has been
+/// applied for longer than <see cref="InvalidationOutboxOptions.ReplayWindow"/> (kept that long for a Redis
+/// primary switch, ADR 0005).
 /// </summary>
 public sealed class PendingInvalidation
 {
@@ -14,6 +16,9 @@ public sealed class PendingInvalidation
 
     /// <summary>Set by the database (<c>now()</c>, the clock of the writing transaction), so relays on every instance compare ages on one clock.</summary>
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>When its bump landed (the database's clock), or null while it has not.</summary>
+    public DateTime? AppliedAt { get; private set; }
 
     /// <summary>The row for a change that bumps <paramref name="tags"/>, or null when it bumps none.</summary>
     public static PendingInvalidation? For(IReadOnlyCollection<string> tags) =>

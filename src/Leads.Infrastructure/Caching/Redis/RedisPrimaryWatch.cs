@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Leads.Infrastructure.Caching.Redis;
+
+/// <summary>
+/// Notices that the Redis primary this instance writes to is another one (a Sentinel or Cluster failover, a
+/// restart, a restore from an older RDB): whatever the old primary took and the new one lacks is lost, tag
+/// bumps included. Asked on the outbox relay's tick and after every reconnect or configuration change
+/// (<see cref="Persistence.Outbox.InvalidationOutboxRelay"/>): one <c>INFO replication</c> per primary, on a
+/// single server the one a write would use now, on a cluster every primary. On a switch it raises
+/// <see cref="Switched"/> (the listener drops L1 and remembered generations) and the relay replays the outbox's
+/// replay window (ADR 0005).
+/// </summary>
+public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPrimaryWatch> logger)
+{
+    private static readonly TimeSpan InfoTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly PrimarySwitchDetector _detector = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Raised once per switch noticed, before <see cref="CheckAsync"/> returns true.</summary>
+    public event Action? Switched;
+
+    /// <summary>True when a primary this instance writes to changed since the last check (never on the first).</summary>
+    public async Task<bool> CheckAsync()
+    {
+        if (!redis.IsAvailable)
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync();
+        try
+        {
+            var primaries = new List<(string EndPoint, string? ReplicationId)>();
+            foreach (var server in WritePrimaries())
+            {
+                primaries.Add((server.EndPoint.ToString()!, await ReplicationIdAsync(server)));
+            }
+
+            if (!_detector.Observe(primaries))
+            {
+                return false;
+            }
+
+            LogSwitched(string.Join(", ", primaries.Select(p => $"{p.EndPoint} ({p.ReplicationId ?? "?"})")));
+            Switched?.Invoke();
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // The servers writes go to now: on a single server (or Sentinel) the one the client would pick for a write,
+    // which during a failover may still be the old primary; on a cluster each primary of the slot map.
+    private IEnumerable<IServer> WritePrimaries()
+    {
+        var multiplexer = redis.Multiplexer;
+        if (RedisBatch.IsCluster(multiplexer))
+        {
+            return multiplexer.GetServers().Where(server => server.IsConnected && !server.IsReplica);
+        }
+
+        try
+        {
+            var server = multiplexer.GetServer(default(RedisKey), null, CommandFlags.DemandMaster);
+            return server.IsConnected ? [server] : [];
+        }
+        catch (RedisException)
+        {
+            return [];
+        }
+    }
+
+    private async Task<string?> ReplicationIdAsync(IServer server)
+    {
+        try
+        {
+            return PrimarySwitchDetector.ReplicationId(await server.InfoAsync("replication").WaitAsync(InfoTimeout));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Asked again on the next tick; until then the last known id of this server stands.
+            LogInfoFailed(server.EndPoint.ToString(), ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Redis primary this instance writes to changed (now {Primaries}): bumps the old one took may be lost; local cache state dropped, the outbox replay window is applied again")]
+    private partial void LogSwitched(string primaries);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "INFO replication on {EndPoint} failed: {Reason}")]
+    private partial void LogInfoFailed(string? endPoint, string reason);
+}
