@@ -29,8 +29,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        var postgres = WithoutSessionReset(configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured."));
+        var postgres = configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         var redis = configuration.GetConnectionString("Redis")
             ?? throw new InvalidOperationException("ConnectionStrings:Redis is not configured.");
 
@@ -117,23 +117,5 @@ public static class DependencyInjection
         services.AddSingleton(sp => new AppliedOutboxRows(postgres, sp.GetRequiredService<ILogger<AppliedOutboxRows>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AppliedOutboxRows>());
         return services;
-    }
-
-    /// <summary>
-    /// Npgsql sends <c>DISCARD ALL</c> whenever a pooled connection is opened again, and EF opens one per query
-    /// outside a transaction: a round trip per read (3.8 per write under the write mix, benchmarks.md "Where a
-    /// write's cost goes"). Nothing here keeps session state (no SET, temporary tables, LISTEN, advisory locks
-    /// or prepared statements across opens), so the reset is skipped unless the connection string says otherwise.
-    /// </summary>
-    private static string WithoutSessionReset(string connectionString)
-    {
-        // The generic builder lists only the keys the string sets (Npgsql's answers for every keyword it knows).
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase)))
-        {
-            return connectionString;
-        }
-
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 }
