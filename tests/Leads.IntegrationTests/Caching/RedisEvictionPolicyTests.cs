@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Leads.IntegrationTests.Caching;
 
 /// <summary>
-/// At start-up the API reads Redis's <c>maxmemory-policy</c> and warns when it may evict the tag-generation
-/// counters (an <c>allkeys-*</c> policy): an evicted counter reads as generation 0 again, and entries stamped
-/// before the invalidations it had counted could be served as current. Each test runs its own redis-server.
+/// At start-up the API reads Redis's <c>maxmemory-policy</c> and warns when it may evict keys without a TTL (an
+/// <c>allkeys-*</c> policy): the cache stays correct (its counters come back above their floor), but other data in
+/// the same Redis would be lost. Each test runs its own redis-server.
 /// </summary>
 public sealed class RedisEvictionPolicyTests
 {

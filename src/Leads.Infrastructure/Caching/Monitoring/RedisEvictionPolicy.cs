@@ -1,11 +1,10 @@
 namespace Leads.Infrastructure.Caching.Monitoring;
 
 /// <summary>
-/// Which Redis <c>maxmemory-policy</c> values can evict the tag-generation counters. The counters are created by
-/// INCR and never get a TTL: <c>volatile-*</c> policies evict only keys with a TTL (cache entries, leases) and
-/// <c>noeviction</c> refuses writes instead, so both keep them. An <c>allkeys-*</c> policy may evict a counter
-/// under memory pressure; the tag then reads as generation 0 again and entries stamped before the invalidations
-/// that raised it could be served as current (docs/operations.md).
+/// Which Redis <c>maxmemory-policy</c> values can evict keys without a TTL (<c>allkeys-*</c>). Every key of the
+/// cache has a TTL, and tag-generation counters come back above their time-based floor when evicted (ADR 0004),
+/// so this no longer threatens the cache's correctness; the start-up check still reports it, because other data
+/// kept in the same Redis would be evicted too (docs/operations.md).
 /// </summary>
 public static class RedisEvictionPolicy
 {

@@ -11,7 +11,7 @@ namespace Leads.Infrastructure.Caching.Monitoring;
 /// Samples Redis memory (INFO memory) every <see cref="MonitoringOptions.MemorySampleInterval"/>, exposes it as
 /// gauges and logs a warning when usage passes <see cref="MonitoringOptions.MemoryWarningRatio"/> of maxmemory,
 /// so an operator hears about eviction pressure before the hit ratio drops. Its first sample, at start-up, also
-/// checks the eviction policy: a warning when Redis may evict tag-generation counters (checked again whenever
+/// checks the eviction policy: a warning when Redis may evict keys without a TTL (checked again whenever
 /// the policy reported changes, e.g. after a failover to a differently configured server).
 /// </summary>
 public sealed partial class RedisMemoryMonitor : BackgroundService
@@ -98,7 +98,7 @@ public sealed partial class RedisMemoryMonitor : BackgroundService
     private static long Parse(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis maxmemory-policy is {Policy}: under memory pressure Redis may evict tag-generation counters, and entries they had invalidated could be served again. Use volatile-lru (or another volatile-* policy, or noeviction); see docs/operations.md")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis maxmemory-policy is {Policy}: under memory pressure Redis may also evict keys without a TTL. Every key of the cache has one (tag counters come back above their floor, so the cache stays correct), but other data kept in this Redis would be lost. volatile-lru is recommended; see docs/operations.md")]
     private partial void LogEvictionPolicyUnsafe(string policy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis maxmemory-policy is {Policy}: tag-generation counters (no TTL) are never evicted")]
