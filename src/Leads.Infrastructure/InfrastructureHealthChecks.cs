@@ -20,8 +20,7 @@ public static class InfrastructureHealthChecks
     /// </summary>
     public static IHealthChecksBuilder AddInfrastructureChecks(this IHealthChecksBuilder builder, IConfiguration configuration, params string[] tags)
     {
-        var postgres = configuration.GetConnectionString("Postgres")
-            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        var postgres = PostgresConnectionString.From(configuration);
         return builder
             .AddNpgSql(postgres, name: "postgres", tags: tags, timeout: CheckTimeout)
             .AddCheck<MigrationsHealthCheck>("schema", tags: tags, timeout: CheckTimeout)
