@@ -28,6 +28,7 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> options)
 {
     private const int MaxLocalTags = 200_000;
+    private const int SizeCheckEvery = 256;
 
     /// <summary>How long a counter lives from its creation: longer than any entry (policies go up to 1 h), see <see cref="GenerationScripts"/>.</summary>
     public static readonly TimeSpan CounterLifetime = TimeSpan.FromHours(2);
@@ -42,6 +43,7 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     private long _syncedAt;
     private long _announcedUntil;
     private long _epoch;
+    private long _roundTrips;
 
     /// <summary>Raised when a counter was lower than this instance remembered (a failover that lost INCRs); the counter has been raised.</summary>
     public event Action? ResetDetected;
@@ -117,7 +119,9 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
             return null;
         }
 
-        if (_local.Count > MaxLocalTags)
+        // ConcurrentDictionary.Count takes every lock of the dictionary, so the bound is checked on one round trip
+        // in SizeCheckEvery (the map can overshoot by at most that many lookups' tags).
+        if ((Interlocked.Increment(ref _roundTrips) & (SizeCheckEvery - 1)) == 0 && _local.Count > MaxLocalTags)
         {
             _local.Clear();
         }
