@@ -617,7 +617,7 @@ function New-ResultsMarkdown($Results, $Meta) {
     $lines.Add('')
     $lines.Add("Run: ``$($Meta.command)`` on $($m.date): $($m.cores) cores ($($m.cpu)), $($m.memory_gb) GB, $($m.os), .NET SDK $($m.dotnet), " +
         "PostgreSQL $($m.postgres), Redis $($m.redis), $($m.wrk). $(Format-Number $Meta.leads) leads; $($Meta.seconds) s per row after a " +
-        "$($Meta.warm) s warm-up with the same script; before the rows the caches were filled and the JIT warmed with $($Meta.global_warm) s of the read mix. " +
+        "$($Meta.warm) s warm-up with the same script; before the rows the caches were filled and the JIT warmed with $($Meta.global_warm) s of the read mix (and as long again of the 5 % write mix before the first write row). " +
         "The whole run took $([Math]::Round([double]$Meta.elapsed_s / 60, 1)) minutes.")
     $lines.Add('')
     $lines.Add("> **wrk runs on the same $($m.cores) cores** as the API, Postgres and Redis, so every number here is lower than the API alone " +
@@ -813,6 +813,7 @@ function Invoke-LoadBenchmark {
             Invoke-Wrk -Url $cached.Url -Script $warmScript -Connections 100 -Seconds $plan.GlobalWarm -DataDir $dataDir -ResultFile (Join-Path $OutDir 'wrk/warmup-mixed.json') -ExtraEnv $draws | Out-Null
         }
         $api = $cached
+        $writeWarmed = [System.Collections.Generic.HashSet[string]]::new()
         foreach ($scenario in $runOrder) {
             if ($scenario.Api -eq 'uncached' -and $api.Name -ne 'uncached') {
                 if ($api.Name -eq 'cached') { $invalidation = Measure-CachedTagInvalidation $api $adminToken $dataDir }
@@ -837,6 +838,14 @@ function Invoke-LoadBenchmark {
                     Write-Step "Not filling the caches again: a fill took $([Math]::Round($fillSeconds)) s; later rows start from what expired"
                     $refillSkipped = $true
                 }
+            }
+            if ($scenario.Writes -gt 0 -and -not $writeWarmed.Contains($api.Name)) {
+                # Until now this process has run only reads: without this, the first write rows would measure the
+                # tiered JIT still compiling the write path (a sixth of the machine in a 5 s row).
+                Write-Step "Warm-up of the write path: $($plan.GlobalWarm) s of the mix with 5 % writes"
+                Invoke-Wrk -Url $api.Url -Script 'mixed.lua' -Connections 100 -Seconds $plan.GlobalWarm -DataDir $dataDir `
+                    -ResultFile (Join-Path $OutDir "wrk/warmup-writes-$($api.Name).json") -Writes 0.05 -ExtraEnv $draws | Out-Null
+                [void]$writeWarmed.Add($api.Name)
             }
             foreach ($c in $Connections) {
                 $results.Add((Measure-Scenario $scenario $api $c $plan $dataDir $adminToken $extra))

@@ -14,6 +14,8 @@ local bench = require("common")
 local json = bench.json
 
 local write_share = tonumber(os.getenv("BENCH_WRITES") or "0")
+-- BENCH_NOTES_ONLY=1: every write is a notes-only edit (to tell the write's own cost from the misses it causes)
+local notes_only = os.getenv("BENCH_NOTES_ONLY") == "1"
 local queue = {}
 local queue_max = 32
 local issued, writes = 0, 0
@@ -61,7 +63,7 @@ local function write_request(raw)
   local user = bench.by_team[f.teamId] or bench.admin
   local headers = { ["Authorization"] = user.auth["Authorization"], ["Content-Type"] = "application/json" }
   local path = "/api/leads/" .. f.id
-  local kind = writes % 4
+  local kind = notes_only and 0 or writes % 4
   if kind == 3 and next_status[f.status] then
     bench.count_kind("write-status")
     return wrk.format("PATCH", path .. "/status", headers, '{"status":"' .. next_status[f.status] .. '"}')
