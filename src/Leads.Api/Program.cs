@@ -41,7 +41,7 @@ builder.Services.Configure<AvailabilityOptions>(configuration.GetSection(Availab
 builder.Services.AddSingleton<CacheWarmupStatus>();
 builder.Services.AddHostedService<CacheWarmer>();
 builder.Services.AddOptions<HotKeyWarmingOptions>().Bind(configuration.GetSection(HotKeyWarmingOptions.SectionName))
-    .Validate(o => o.MaxKeys >= 0 && o.Concurrency >= 1, "Caching:HotKeyWarming: MaxKeys must be 0 or more and Concurrency at least 1.").ValidateOnStart();
+    .Validate(o => o.MaxKeys >= 0 && o.Concurrency >= 1 && o.Timeout > TimeSpan.Zero, "Caching:HotKeyWarming: MaxKeys must be 0 or more, Concurrency at least 1 and Timeout positive.").ValidateOnStart();
 builder.Services.AddSingleton<IHotKeyWarmer, HotKeyWarmer>();
 builder.Services.AddControllers().ConfigureApiBehaviorOptions(ModelStateProblems.Configure).AddJsonOptions(json =>
 {

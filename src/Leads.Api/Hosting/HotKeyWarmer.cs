@@ -47,20 +47,59 @@ public sealed partial class HotKeyWarmer : IHotKeyWarmer
         var started = Stopwatch.GetTimestamp();
         var hottest = _hotQueries.Hottest(options.MaxKeys);
         int api = 0, db = 0;
-        await Parallel.ForEachAsync(
+        var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loop = Parallel.ForEachAsync(
             hottest,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = bounded.Token },
             async (query, ct) =>
             {
                 var (storedApi, storedDb) = await ReloadAsync(query, ct);
                 Interlocked.Add(ref api, storedApi);
                 Interlocked.Add(ref db, storedDb);
             });
+        var timedOut = false;
+        try
+        {
+            // The loop waits for the reloads it started even once cancelled, and a reload waiting on the database
+            // may not see the cancellation (a load is shared, so nothing cancels it): the bound is on the wait.
+            await loop.WaitAsync(options.Timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            timedOut = true;
+        }
+        finally
+        {
+            // No further key starts; the reloads under way finish in the background and their scopes end with them.
+            await bounded.CancelAsync();
+            _ = loop.ContinueWith(
+                static (t, state) =>
+                {
+                    _ = t.Exception;
+                    ((IDisposable)state!).Dispose();
+                },
+                bounded,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
 
-        _rewarmed.Add(api, new KeyValuePair<string, object?>("level", "api"));
-        _rewarmed.Add(db, new KeyValuePair<string, object?>("level", "db"));
-        LogWarmed(api, hottest.Count, db, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return api;
+        // A reload that finishes after the bound is not reported.
+        var storedApiTotal = Volatile.Read(ref api);
+        var storedDbTotal = Volatile.Read(ref db);
+        _rewarmed.Add(storedApiTotal, new KeyValuePair<string, object?>("level", "api"));
+        _rewarmed.Add(storedDbTotal, new KeyValuePair<string, object?>("level", "db"));
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (timedOut)
+        {
+            LogTimedOut(storedApiTotal, hottest.Count, options.Timeout.TotalMilliseconds);
+        }
+        else
+        {
+            LogWarmed(storedApiTotal, hottest.Count, storedDbTotal, elapsedMs);
+        }
+
+        return storedApiTotal;
     }
 
     /// <summary>A caller who sees exactly <paramref name="scope"/>; for answers shared by everyone, one who sees no lead.</summary>
@@ -98,6 +137,9 @@ public sealed partial class HotKeyWarmer : IHotKeyWarmer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-warmed {Stored} of the {Known} hottest known keys after a bulk invalidation ({Db} database-level entries on the way) in {ElapsedMs:0} ms")]
     private partial void LogWarmed(int stored, int known, int db, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-warming stopped after {TimeoutMs:0} ms (Caching:HotKeyWarming:Timeout): {Stored} of the {Known} hottest known keys were stored; the rest load on their next request")]
+    private partial void LogTimedOut(int stored, int known, double timeoutMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Re-warming {Key} failed: {Reason}")]
     private partial void LogSkipped(string key, string reason);
