@@ -65,12 +65,16 @@ public sealed class ClusterPrimaryRestartTests(ClusterApiFactory factory, ITestO
         await Poll.UntilAsync(async () => await OutboxRows.AppliedCountAsync(factory) >= appliedBefore + (4 * ConsistencyChecker.HotLeads), Timeout, "the checker's first writes to land");
         var started = Stopwatch.GetTimestamp();
         var replaying = hosts.Select(host => ReplayedAsync(host, started)).ToArray();
+        using var runDone = new CancellationTokenSource();
+        var circuit = CircuitOpenAsync(factory, started, runDone.Token);
         await Task.Run(() => factory.Cluster.RestartPrimary(port, Timeout));
         var ok = Stopwatch.GetTimestamp();
         var restarted = Stopwatch.GetElapsedTime(started);
         run.IsCompleted.Should().BeFalse("the restart must happen while the checker reads and writes");
         var report = await run;
         var ended = Stopwatch.GetTimestamp();
+        await runDone.CancelAsync();
+        var (opened, closed) = await circuit;
         var replayed = await Task.WhenAll(replaying);
         await Poll.UntilAsync(async () => await OutboxRows.CountAsync(factory) == 0, Timeout, "the outbox to be relayed");
         var drained = Stopwatch.GetElapsedTime(started);
@@ -93,7 +97,9 @@ public sealed class ClusterPrimaryRestartTests(ClusterApiFactory factory, ITestO
         var staleSpan = report.StaleReads.Count == 0 ? string.Empty
             : $" (started {Stopwatch.GetElapsedTime(ok, report.StaleReads.Min(r => r.StartedAt)).TotalMilliseconds:F0} to {Stopwatch.GetElapsedTime(ok, report.StaleReads.Max(r => r.StartedAt)).TotalMilliseconds:F0} ms after cluster_state:ok; "
                 + string.Join(", ", report.StaleReads.GroupBy(r => r.Source).Select(g => $"{g.Count()} {g.Key}")) + ")";
-        var measured = $"restarted 127.0.0.1:{port} ({why}): every node cluster_state:ok after {restarted.TotalMilliseconds:F0} ms; replay window applied again after "
+        var measured = $"restarted 127.0.0.1:{port} ({why}): every node cluster_state:ok after {restarted.TotalMilliseconds:F0} ms; "
+            + (opened is null ? "the writing host's circuit breaker never opened; " : $"the writing host's circuit breaker open from {opened:F0} to {closed:F0} ms; ")
+            + "replay window applied again after "
             + string.Join(" / ", replayed.Select(r => $"{r.TotalMilliseconds:F0} ms")) + $"; nothing pending in the outbox after {drained.TotalMilliseconds:F0} ms; "
             + $"{factory.Queries.Count} SQL commands; the run went on {Stopwatch.GetElapsedTime(boundPassed, ended).TotalMilliseconds:F0} ms past the bound "
             + $"({RecoveryBound.TotalSeconds:F0} s after cluster_state:ok); {report.StaleReads.Count} stale reads in it{staleSpan}, {staleAfterBound.Length} started after the bound; "
@@ -162,6 +168,25 @@ public sealed class ClusterPrimaryRestartTests(ClusterApiFactory factory, ITestO
             var generations = host.Services.GetRequiredService<TagGenerations>();
             await Poll.UntilAsync(() => generations.TrustsLocal, Timeout, "each instance's pings to come back through the cluster");
         }
+    }
+
+    /// <summary>When, in ms from <paramref name="started"/>, <paramref name="host"/>'s Redis circuit breaker was first and last seen open (sampled every 10 ms).</summary>
+    private static async Task<(double? Opened, double? Closed)> CircuitOpenAsync(LeadsApiFactory host, long started, CancellationToken stop)
+    {
+        var guard = host.Services.GetRequiredService<RedisGuard>();
+        double? opened = null, closed = null;
+        while (!stop.IsCancellationRequested)
+        {
+            if (guard.CircuitState is Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated)
+            {
+                closed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                opened ??= closed;
+            }
+
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        return (opened, closed);
     }
 
     /// <summary>The time from the restart until <paramref name="host"/> has noticed the restarted primary's new replication id and applied the replay window again.</summary>
