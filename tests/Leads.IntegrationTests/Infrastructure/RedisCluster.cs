@@ -10,7 +10,7 @@ namespace Leads.IntegrationTests.Infrastructure;
 /// A 3-primary Redis Cluster from Debian's redis-server on loopback, formed with <c>redis-cli --cluster create</c>,
 /// for the scale suite (<c>build.ps1 test -Suite scale</c>). Ports are at most 45535: a node's cluster bus
 /// listens on its port + 10000, which must stay a valid port. Nothing is persisted; the node files live in a
-/// temporary directory removed on dispose.
+/// temporary directory removed on dispose. <see cref="RestartPrimary"/> restarts one node in place, as after a crash.
 /// </summary>
 public sealed class RedisCluster : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed class RedisCluster : IDisposable
             }
 
             Create();
-            WaitUntilFormed(TimeSpan.FromSeconds(30));
+            WaitUntilOk(TimeSpan.FromSeconds(30));
         }
         catch
         {
@@ -46,6 +46,20 @@ public sealed class RedisCluster : IDisposable
     public IReadOnlyList<int> Ports => _servers.Select(s => s.Port).ToArray();
 
     public string ConnectionString => string.Join(',', Ports.Select(p => "127.0.0.1:" + p.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>
+    /// Restarts the primary on <paramref name="port"/> in place, like a node that crashed and came back: SIGKILL,
+    /// then redis-server again on the same port with the same node file, so it rejoins with its node id and its
+    /// slots but without its data (nothing is persisted). Returns once every node reports cluster_state:ok again;
+    /// the restarted one first waits out Redis's rejoin delay (about 2 s), answering CLUSTERDOWN meanwhile.
+    /// </summary>
+    public void RestartPrimary(int port, TimeSpan timeout)
+    {
+        var server = _servers.Single(s => s.Port == port);
+        server.Kill();
+        server.Start();
+        WaitUntilOk(timeout);
+    }
 
     public void Dispose()
     {
@@ -87,14 +101,13 @@ public sealed class RedisCluster : IDisposable
         }
     }
 
-    private void WaitUntilFormed(TimeSpan timeout)
+    private void WaitUntilOk(TimeSpan timeout)
     {
         var started = Stopwatch.GetTimestamp();
         using var admin = ConnectionMultiplexer.Connect(ConnectionString + ",allowAdmin=true,abortConnect=false");
         while (true)
         {
-            var states = Ports.Select(p => (string?)admin.GetServer("127.0.0.1", p).Execute("CLUSTER", "INFO")).ToArray();
-            if (states.All(s => s is not null && s.Contains("cluster_state:ok", StringComparison.Ordinal)))
+            if (Ports.All(p => IsOk(admin.GetServer("127.0.0.1", p))))
             {
                 return;
             }
@@ -105,6 +118,19 @@ public sealed class RedisCluster : IDisposable
             }
 
             Thread.Sleep(100);
+        }
+    }
+
+    private static bool IsOk(IServer server)
+    {
+        try
+        {
+            return ((string?)server.Execute("CLUSTER", "INFO"))?.Contains("cluster_state:ok", StringComparison.Ordinal) == true;
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // A node just restarted: the admin connection has not reconnected to it yet.
+            return false;
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class CategoryReads
 
                 // Seen version 0: the page did not list the lead.
                 var afterAck = known.At == long.MinValue ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(known.At, started);
-                yield return new StaleRead(leads[i].Id, "category list", listed.GetValueOrDefault(i), known.Version, afterAck);
+                yield return new StaleRead(leads[i].Id, "category list", listed.GetValueOrDefault(i), known.Version, afterAck, started);
             }
         }
     }

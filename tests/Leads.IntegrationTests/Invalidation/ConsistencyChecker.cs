@@ -122,7 +122,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
                 var (at, version) = leadAcks[last];
                 if (observation.Version < version)
                 {
-                    stale.Add(new StaleRead(leads[observation.Lead].Id, observation.Source, observation.Version, version, Stopwatch.GetElapsedTime(at, observation.Started)));
+                    stale.Add(new StaleRead(leads[observation.Lead].Id, observation.Source, observation.Version, version, Stopwatch.GetElapsedTime(at, observation.Started), observation.Started));
                 }
             }
 
@@ -202,7 +202,7 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             version++;
             if (body.Version < version)
             {
-                staleResponses.Add(new StaleRead(lead.Id, "write response", body.Version, version, TimeSpan.Zero));
+                staleResponses.Add(new StaleRead(lead.Id, "write response", body.Version, version, TimeSpan.Zero, sent));
             }
 
             if (counter % 2 == 0)

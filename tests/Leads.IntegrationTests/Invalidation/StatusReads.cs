@@ -60,7 +60,7 @@ public sealed class StatusReads
                     }
 
                     // Seen version 0: the page did not list the lead.
-                    yield return new StaleRead(leads[i].Id, read.Source, listed.GetValueOrDefault(i), known.Version, Elapsed(known.At, read.Started));
+                    yield return new StaleRead(leads[i].Id, read.Source, listed.GetValueOrDefault(i), known.Version, Elapsed(known.At, read.Started), read.Started);
                 }
             }
             else if (read.LostCount is var (scope, lost))
@@ -71,7 +71,7 @@ public sealed class StatusReads
                 {
                     // For a summary the "versions" are Lost counts: the one seen and the least one possible.
                     var latest = certain.Where(c => c is not null).MaxBy(c => c!.Value.At)!.Value;
-                    yield return new StaleRead(Guid.Empty, read.Source, lost, lowest, Elapsed(latest.At, read.Started));
+                    yield return new StaleRead(Guid.Empty, read.Source, lost, lowest, Elapsed(latest.At, read.Started), read.Started);
                 }
             }
         }
