@@ -8,7 +8,7 @@ namespace Leads.IntegrationTests.Invalidation;
 /// The consistency check for a category-filtered list after category changes: a hot lead moved to
 /// <see cref="Category"/> must appear on that category's page, and one moved away must leave it, for every read that
 /// started after the move was acknowledged. A lead whose category write was in flight at any moment of the read may
-/// be either listed or not (<see cref="CategoryTimeline.CertainDuring"/>).
+/// be either listed or not (<see cref="FieldTimeline{T}.CertainDuring"/>).
 /// </summary>
 public sealed class CategoryReads
 {
@@ -39,55 +39,20 @@ public sealed class CategoryReads
     }
 
     /// <summary>Every observation that contradicts a category write acknowledged before it started.</summary>
-    public IEnumerable<StaleRead> Stale(IReadOnlyList<CategoryTimeline> leads)
+    public IEnumerable<StaleRead> Stale(IReadOnlyList<FieldTimeline<Guid>> leads)
     {
         foreach (var (started, ended, listed) in _observations)
         {
             for (var i = 0; i < leads.Count; i++)
             {
-                if (leads[i].CertainDuring(started, ended) is not { } known || (known.CategoryId == Category) == listed.ContainsKey(i))
+                if (leads[i].CertainDuring(started, ended) is not { } known || (known.Value == Category) == listed.ContainsKey(i))
                 {
                     continue;
                 }
 
                 // Seen version 0: the page did not list the lead.
-                var afterAck = known.At == long.MinValue ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(known.At, started);
-                yield return new StaleRead(leads[i].Id, "category list", listed.GetValueOrDefault(i), known.Version, afterAck, started);
+                yield return new StaleRead(leads[i].Id, "category list", listed.GetValueOrDefault(i), known.Version, FieldTimeline<Guid>.SinceAcknowledged(known.At, started), started);
             }
         }
-    }
-}
-
-/// <summary>One hot lead's category over the check: where it started and every write that moved it, appended by its one writer.</summary>
-public sealed class CategoryTimeline(Guid id, Guid initial, long initialVersion)
-{
-    private readonly List<(long Sent, long Acknowledged, Guid To, long Version)> _writes = [];
-
-    public Guid Id => id;
-
-    public Guid Current => _writes.Count == 0 ? initial : _writes[^1].To;
-
-    public void Written(long sent, long acknowledged, Guid to, long version) => _writes.Add((sent, acknowledged, to, version));
-
-    /// <summary>
-    /// The lead's category throughout a read from <paramref name="started"/> to <paramref name="ended"/>, with the
-    /// version and acknowledgement time of the write that set it; null when a category write was in flight during it.
-    /// </summary>
-    public (Guid CategoryId, long Version, long At)? CertainDuring(long started, long ended)
-    {
-        (Guid CategoryId, long Version, long At) known = (initial, initialVersion, long.MinValue);
-        foreach (var write in _writes)
-        {
-            if (write.Acknowledged < started)
-            {
-                known = (write.To, write.Version, write.Acknowledged);
-            }
-            else if (write.Sent <= ended)
-            {
-                return null;
-            }
-        }
-
-        return known;
     }
 }

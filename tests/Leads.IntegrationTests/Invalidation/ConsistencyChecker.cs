@@ -46,8 +46,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
             .ToListAsync());
         leads.Should().HaveCount(HotLeads);
         var indexOf = leads.Select((lead, i) => (lead.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var timelines = leads.Select(l => new StatusTimeline(l.Id, l.Status, l.Version)).ToArray();
-        var categoryTimelines = leads.Select(l => new CategoryTimeline(l.Id, l.CategoryId, l.Version)).ToArray();
+        var timelines = leads.Select(l => new FieldTimeline<LeadStatus>(l.Id, l.Status, l.Version)).ToArray();
+        var categoryTimelines = leads.Select(l => new FieldTimeline<Guid>(l.Id, l.CategoryId, l.Version)).ToArray();
         var hotLost = leads.Count(l => l.Status == LeadStatus.Lost);
         var everyone = new StatusReads.Scope("admin", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost)) - hotLost);
         var teamA = new StatusReads.Scope("team A", await factory.WithDbAsync(db => db.Leads.CountAsync(l => l.Status == LeadStatus.Lost && l.TeamId == DemoData.TeamA)) - hotLost);
@@ -151,8 +151,8 @@ public sealed class ConsistencyChecker(LeadsApiFactory factory, IReadOnlyList<Le
         Lead lead,
         List<(long At, long Version)> acks,
         List<double> writeTimes,
-        StatusTimeline timeline,
-        CategoryTimeline categories,
+        FieldTimeline<LeadStatus> timeline,
+        FieldTimeline<Guid> categories,
         List<StaleRead> staleResponses,
         int[] failures,
         int slot,

@@ -40,7 +40,7 @@ public sealed class StatusReads
         _observations.Add(new Observation(started, ended, "summary", null, (scope, summary.ByStatus.GetValueOrDefault(nameof(LeadStatus.Lost)))));
 
     /// <summary>Every observation that contradicts a status write acknowledged before it started.</summary>
-    public IEnumerable<StaleRead> Stale(IReadOnlyList<StatusTimeline> leads)
+    public IEnumerable<StaleRead> Stale(IReadOnlyList<FieldTimeline<LeadStatus>> leads)
     {
         foreach (var read in _observations)
         {
@@ -54,66 +54,31 @@ public sealed class StatusReads
             {
                 for (var i = 0; i < leads.Count; i++)
                 {
-                    if (certain[i] is not { } known || (known.Status == LeadStatus.Lost) == listed.ContainsKey(i))
+                    if (certain[i] is not { } known || (known.Value == LeadStatus.Lost) == listed.ContainsKey(i))
                     {
                         continue;
                     }
 
                     // Seen version 0: the page did not list the lead.
-                    yield return new StaleRead(leads[i].Id, read.Source, listed.GetValueOrDefault(i), known.Version, Elapsed(known.At, read.Started), read.Started);
+                    yield return new StaleRead(leads[i].Id, read.Source, listed.GetValueOrDefault(i), known.Version, FieldTimeline<LeadStatus>.SinceAcknowledged(known.At, read.Started), read.Started);
                 }
             }
             else if (read.LostCount is var (scope, lost))
             {
-                var lowest = scope.OtherLost + certain.Count(c => c?.Status == LeadStatus.Lost);
+                var lowest = scope.OtherLost + certain.Count(c => c?.Value == LeadStatus.Lost);
                 var highest = lowest + certain.Count(c => c is null);
                 if (lost < lowest || lost > highest)
                 {
                     // For a summary the "versions" are Lost counts: the one seen and the least one possible.
                     var latest = certain.Where(c => c is not null).MaxBy(c => c!.Value.At)!.Value;
-                    yield return new StaleRead(Guid.Empty, read.Source, lost, lowest, Elapsed(latest.At, read.Started), read.Started);
+                    yield return new StaleRead(Guid.Empty, read.Source, lost, lowest, FieldTimeline<LeadStatus>.SinceAcknowledged(latest.At, read.Started), read.Started);
                 }
             }
         }
     }
 
-    private static TimeSpan Elapsed(long from, long to) =>
-        from == long.MinValue ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(from, to);
-
     /// <summary>A caller's view: how many Lost leads it sees besides the hot ones (nobody writes those during the check).</summary>
     public sealed record Scope(string Name, int OtherLost);
 
     private sealed record Observation(long Started, long Ended, string Source, Dictionary<int, long>? Listed, (Scope Scope, int Lost)? LostCount);
-}
-
-/// <summary>One hot lead's status over the check: where it started and every status write, appended by its one writer.</summary>
-public sealed class StatusTimeline(Guid id, LeadStatus initial, long initialVersion)
-{
-    private readonly List<(long Sent, long Acknowledged, LeadStatus To, long Version)> _writes = [];
-
-    public Guid Id => id;
-
-    public void Written(long sent, long acknowledged, LeadStatus to, long version) => _writes.Add((sent, acknowledged, to, version));
-
-    /// <summary>
-    /// The lead's status throughout a read from <paramref name="started"/> to <paramref name="ended"/>, with the
-    /// version and acknowledgement time of the write that set it; null when a status write was in flight during it.
-    /// </summary>
-    public (LeadStatus Status, long Version, long At)? CertainDuring(long started, long ended)
-    {
-        (LeadStatus Status, long Version, long At) known = (initial, initialVersion, long.MinValue);
-        foreach (var write in _writes)
-        {
-            if (write.Acknowledged < started)
-            {
-                known = (write.To, write.Version, write.Acknowledged);
-            }
-            else if (write.Sent <= ended)
-            {
-                return null;
-            }
-        }
-
-        return known;
-    }
 }
