@@ -8,6 +8,7 @@ using Leads.Infrastructure.Caching.Monitoring;
 using Leads.Infrastructure.Caching.DbLevel;
 using Leads.Infrastructure.Caching.Invalidation;
 using Leads.Infrastructure.Caching.Loading;
+using Leads.Infrastructure.Caching.Outage;
 using Leads.Infrastructure.Caching.Serialization;
 using Leads.Infrastructure.Caching.Tiers;
 using Leads.Infrastructure.Caching.Redis;
@@ -100,6 +101,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<InvalidationListener>());
         services.AddSingleton<BusBeacon>();
         services.AddHostedService(sp => sp.GetRequiredService<BusBeacon>());
+        services.AddSingleton<ICommittedChanges>(new OutboxChangeFeed(postgres));
+        services.AddSingleton<OutageGenerations>();
         services.AddSingleton<MultiLevelCache>();
         services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();

@@ -30,6 +30,8 @@ public sealed class CachingOptions
 
     public Monitoring.MonitoringOptions Monitoring { get; set; } = new();
 
+    public Outage.OutageOptions Outage { get; set; } = new();
+
     public Dictionary<string, CachePolicyOptions> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Policy defaults from the design; configuration overrides any field.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Leads.Application.Caching;
+using Leads.Infrastructure.Caching.Outage;
 using Leads.Infrastructure.Caching.Tiers;
 using StackExchange.Redis;
 
@@ -16,6 +17,11 @@ public sealed partial class MultiLevelCache
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (policy.Enabled && policy.UseL1 && !CanUseCache && await outage.CurrentAsync(cancellationToken) is { } view)
+        {
+            return await GetOrCreateManyWithoutRedisAsync(keys, policy, tags, loadMissing, view, started);
+        }
+
         var results = new CacheResult<T>[keys.Count];
         var stamps = new long[]?[keys.Count];
         var fullKeys = new string[keys.Count];
@@ -93,6 +99,59 @@ public sealed partial class MultiLevelCache
             }
 
             await l2.WriteManyAsync(writes, CancellationToken.None);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        for (var i = 0; i < keys.Count; i++)
+        {
+            metrics.Lookup(keys[i], results[i].Outcome, elapsed);
+        }
+
+        return results;
+    }
+
+    /// <summary>The batch while Redis cannot be used: L1 under the outage epoch's stamps, one load for the rest, stored in L1 only (see <see cref="LoadWithoutRedisAsync{T}"/>).</summary>
+    private async ValueTask<IReadOnlyList<CacheResult<T>>> GetOrCreateManyWithoutRedisAsync<T>(
+        IReadOnlyList<CacheKey> keys,
+        CachePolicy policy,
+        Func<int, IReadOnlyList<string>> tags,
+        Func<IReadOnlyList<int>, CancellationToken, ValueTask<IReadOnlyList<T?>>> loadMissing,
+        OutageView view,
+        long started)
+    {
+        var results = new CacheResult<T>[keys.Count];
+        var outageKeys = new string[keys.Count];
+        var stamps = new long[keys.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            outageKeys[i] = view.Key(keys[i].Render(_prefix));
+            stamps[i] = view.Stamps(tags(i));
+            if (outage.Entries.TryGet(outageKeys[i], stamps[i], out var entry))
+            {
+                results[i] = new CacheResult<T>((T?)entry.Value, CacheOutcome.HitL1, entry.Payload);
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            metrics.Load(policy.Name);
+            var loaded = await loadMissing(missing, CancellationToken.None);
+            for (var j = 0; j < missing.Count; j++)
+            {
+                var i = missing[j];
+                var value = j < loaded.Count ? loaded[j] : default;
+                if (value is not null)
+                {
+                    StoreDuringOutage(outageKeys[i], value, stamps[i], policy);
+                }
+
+                results[i] = new CacheResult<T>(value, CacheOutcome.Unavailable, null);
+            }
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Leads.Application.Caching;
 using Leads.Infrastructure.Caching.Invalidation;
 using Leads.Infrastructure.Caching.Loading;
+using Leads.Infrastructure.Caching.Outage;
 using Leads.Infrastructure.Caching.Serialization;
 using Leads.Infrastructure.Caching.Tiers;
 using Microsoft.Extensions.Options;
@@ -13,8 +14,9 @@ namespace Leads.Infrastructure.Caching;
 /// <summary>
 /// The cache engine's orchestration, and only that: stamps (tag generations) → L1 → L2 (Redis) → single flight
 /// (+ Redis lease across instances) → load → store. Each step lives in its own type; whenever Redis is slow or
-/// down, or an invalidation of this instance is still pending, the loader runs against the source of truth
-/// and nothing is stored. See docs/caching.md.
+/// down, or an invalidation of this instance is still pending, L1 answers under outage stamps validated against
+/// the outbox (<see cref="OutageGenerations"/>), or, when those cannot be had either, the loader runs against the
+/// source of truth and nothing is stored. See docs/caching.md.
 /// </summary>
 public sealed partial class MultiLevelCache(
     TagGenerations generations,
@@ -25,7 +27,9 @@ public sealed partial class MultiLevelCache(
     RedisLease lease,
     TagInvalidator invalidator,
     DeferredInvalidations deferred,
+    OutageGenerations outage,
     CacheMetrics metrics,
+    TimeProvider time,
     IOptions<CachingOptions> options) : ICacheStore
 {
     private readonly string _prefix = options.Value.KeyPrefix;
@@ -43,7 +47,7 @@ public sealed partial class MultiLevelCache(
         var stamps = CanUseCache ? await generations.GetAsync(options.Tags, cancellationToken) : null;
         if (stamps is null)
         {
-            return Record(key, await LoadUncachedOnceAsync(fullKey, factory, cancellationToken), started);
+            return Record(key, await LoadWithoutRedisAsync(fullKey, options.Tags, policy, factory, cancellationToken), started);
         }
 
         var found = await LookupAsync<T>(fullKey, stamps, policy, cancellationToken);
@@ -54,7 +58,7 @@ public sealed partial class MultiLevelCache(
 
         if (found.Outcome == CacheOutcome.Unavailable)
         {
-            return Record(key, await LoadUncachedOnceAsync(fullKey, factory, cancellationToken), started);
+            return Record(key, await LoadWithoutRedisAsync(fullKey, options.Tags, policy, factory, cancellationToken), started);
         }
 
         // The flight key carries the stamps: a request that saw a newer generation must not join a load that
@@ -79,6 +83,7 @@ public sealed partial class MultiLevelCache(
         }
 
         l1.Clear();
+        outage.Restart();
         await invalidator.PublishClearAsync();
         return removed;
     }
@@ -110,6 +115,52 @@ public sealed partial class MultiLevelCache(
 
         return new CacheResult<T>(result, CacheOutcome.HitL2, payload);
     }
+
+    /// <summary>
+    /// Redis cannot be used: L1 answers under the outage epoch's stamps, which a read of the outbox that started
+    /// after this call has brought up to date (every change acknowledged before it is seen); a miss loads and
+    /// stores in L1 only, under those stamps read before the load. Without outage stamps (switched off, the policy
+    /// keeps no L1, the outbox unreadable) the loader runs and nothing is stored.
+    /// </summary>
+    private async Task<CacheResult<T>> LoadWithoutRedisAsync<T>(string fullKey, IReadOnlyList<string> tags, CachePolicy policy, Func<CancellationToken, ValueTask<T>> factory, CancellationToken cancellationToken)
+    {
+        var view = policy.UseL1 ? await outage.CurrentAsync(cancellationToken) : null;
+        if (view is null)
+        {
+            return await LoadUncachedOnceAsync(fullKey, factory, cancellationToken);
+        }
+
+        var key = view.Key(fullKey);
+        var stamps = view.Stamps(tags);
+        if (outage.Entries.TryGet(key, stamps, out var entry))
+        {
+            return new CacheResult<T>((T?)entry.Value, CacheOutcome.HitL1, entry.Payload);
+        }
+
+        var (result, _) = await flights.RunAsync(
+            string.Concat(key, "|", string.Join(',', stamps)),
+            async () =>
+            {
+                if (outage.Entries.TryGet(key, stamps, out var stored))
+                {
+                    return new CacheResult<T>((T?)stored.Value, CacheOutcome.HitL1, stored.Payload);
+                }
+
+                metrics.Load(policy.Name);
+                var value = await factory(CancellationToken.None);
+                if (value is not null)
+                {
+                    StoreDuringOutage(key, value, stamps, policy);
+                }
+
+                return new CacheResult<T>(value, CacheOutcome.Unavailable, null);
+            },
+            cancellationToken);
+        return result;
+    }
+
+    private void StoreDuringOutage<T>(string key, T value, long[] stamps, CachePolicy policy) =>
+        outage.Entries.Set(key, new L1Entry(value, CachedPayload.Serialize(value, time.GetUtcNow()), stamps), policy.Duration < outage.EntryLifetime ? policy.Duration : outage.EntryLifetime);
 
     /// <summary>
     /// Redis cannot be used, so nothing is stored; callers of one key arriving together still share one load,

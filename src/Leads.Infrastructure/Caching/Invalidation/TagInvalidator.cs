@@ -1,3 +1,4 @@
+using Leads.Infrastructure.Caching.Outage;
 using Leads.Infrastructure.Caching.Tiers;
 
 namespace Leads.Infrastructure.Caching.Invalidation;
@@ -8,7 +9,7 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// write returns (bounded, ADR 0004). A bump or a message that cannot reach Redis is deferred and this instance
 /// drops its own L1, which may hold what just changed.
 /// </summary>
-public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidations deferred, InvalidationChannel channel, InvalidationBroadcaster broadcaster, L1Cache l1, CacheMetrics metrics)
+public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidations deferred, InvalidationChannel channel, InvalidationBroadcaster broadcaster, L1Cache l1, OutageGenerations outage, CacheMetrics metrics)
 {
     private long _issued;
 
@@ -31,6 +32,7 @@ public sealed class TagInvalidator(TagGenerations generations, DeferredInvalidat
         }
 
         Interlocked.Increment(ref _issued);
+        outage.Invalidate(tags);
         var applied = await generations.IncrementAsync(tags, cancellationToken);
         if (applied is null)
         {
