@@ -49,7 +49,7 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
     {
         // The survivor has given up on Redis when it resumes (its connection dropped, or its circuit opened, whichever
         // comes first), so its relay has to wait for the reconnect or the end of the break before the bump lands.
-        var (reader, url, notes) = await WriteWhileFrozenOnAnInstanceThatDiesAsync(Factory, OpenCircuitOfAsync);
+        var (reader, url, notes) = await WriteWhileFrozenOnAnInstanceThatDiesAsync(Factory, CacheReadiness.WaitUntilRedisIsSkippedAsync);
         using var _ = reader;
 
         // Fresh reads that bypass the cache (an open circuit) do not count: the survivor must serve the new lead
@@ -86,6 +86,7 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
         var noRelay = new OwnRedisApiFactory(Redis.ConnectionString);
         noRelay.Settings["Caching:Redis:BreakDuration"] = "00:00:03";
         noRelay.Settings["Caching:Outbox:RelayInterval"] = "01:00:00";
+        noRelay.Settings["Caching:Outage:Enabled"] = "false";
         try
         {
             await noRelay.InitializeAsync();
@@ -115,26 +116,6 @@ public sealed class InvalidationOutboxRecoveryTests(OutboxOutageFixture fixture,
         output.WriteLine($"{Stopwatch.GetElapsedTime(resumed).TotalMilliseconds:F0} ms after Redis resumed: {hit.CacheStatus}");
         hit.As<LeadDto>().Notes.Should().NotBe(notes, "no one applied the invalidation");
         (await OutboxRows.CountAsync(noRelay)).Should().Be(1, "the row waits for a relay");
-    }
-
-    /// <summary>
-    /// Reads until the instance stops calling Redis: a read that cost the 50 ms timeout per Redis call answers at
-    /// once when the connection is marked down or the circuit is open (about ten failed calls within 2 s open it).
-    /// </summary>
-    private static async Task OpenCircuitOfAsync(HttpClient client)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var read = Stopwatch.GetTimestamp();
-            (await client.ReadAsync("/api/static/config")).Status.Should().Be(HttpStatusCode.OK);
-            if (Stopwatch.GetElapsedTime(read) < TimeSpan.FromMilliseconds(20))
-            {
-                return;
-            }
-
-            Stopwatch.GetElapsedTime(started).Should().BeLessThan(TimeSpan.FromSeconds(10), "failing Redis calls open the circuit");
-        }
     }
 
     /// <summary>
