@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reads while Redis is frozen: 40 wrk connections on GET /api/leads/{id} (random ids among 100) against the real
 # API (Release), with a redis-server of its own that is SIGSTOPped for 3 s and then SIGCONTed. Prints wrk's
-# latency for the 3 s of the freeze and for the 3 s after it, with the soft timeout off and on.
+# latency for the 3 s of the freeze and for the 3 s after it, for three settings: the soft timeout off, outage
+# stamps off (every read during the freeze loads from Postgres), and the defaults (L1 answers under outage stamps).
 #
 #   bash tests/Leads.Benchmarks/load/redis-freeze.sh
 #
@@ -46,13 +47,14 @@ latency() { # phase, wrk output
         END {printf "| %s | %s | %s | %s | %s | %s | %s |\n", config, phase, rps, p50, p99, max, bad+0}'
 }
 
-echo "| soft timeout | phase | req/s | p50 | p99 | worst | non-2xx |"
+echo "| setting | phase | req/s | p50 | p99 | worst | non-2xx |"
 echo "|---|---|---|---|---|---|---|"
-for CONFIG in off on; do
-    soft=00:00:00.050; [ "$CONFIG" = off ] && soft=00:00:00.250
+for CONFIG in soft-timeout-off outage-stamps-off defaults; do
+    soft=00:00:00.050; [ "$CONFIG" = soft-timeout-off ] && soft=00:00:00.250
+    outage=true; [ "$CONFIG" = outage-stamps-off ] && outage=false
     (cd "$OUT/api" && exec env ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Postgres="$PG" \
         ConnectionStrings__Redis="127.0.0.1:$REDIS_PORT" Database__ApplyMigrations=true Seed__Enabled=true \
-        Caching__KeyPrefix="freeze-$CONFIG" Caching__Redis__SoftTimeout="$soft" Logging__LogLevel__Default=Warning \
+        Caching__KeyPrefix="freeze-$CONFIG" Caching__Redis__SoftTimeout="$soft" Caching__Outage__Enabled="$outage" Logging__LogLevel__Default=Warning \
         dotnet Leads.Api.dll --urls "http://127.0.0.1:$PORT" > "$OUT/api-$CONFIG.log" 2>&1) &
     API_PID=$!
     for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$PORT/health/live" > /dev/null && break; sleep 0.5; done
