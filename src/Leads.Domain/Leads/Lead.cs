@@ -68,6 +68,34 @@ public sealed class Lead : AggregateRoot
         return lead;
     }
 
+    /// <summary>
+    /// The lead as it is stored, rebuilt from a copy of its row (a repository's cached read), without events. A
+    /// change to it is saved only if the row still has <paramref name="version"/>.
+    /// </summary>
+    public static Lead Restore(
+        Guid id,
+        LeadDetails details,
+        LeadStatus status,
+        Guid teamId,
+        Guid? ownerUserId,
+        DateTimeOffset createdAt,
+        DateTimeOffset updatedAt,
+        long version)
+    {
+        var lead = new Lead
+        {
+            Id = id,
+            Status = status,
+            TeamId = teamId,
+            OwnerUserId = ownerUserId,
+            CreatedAt = createdAt,
+            UpdatedAt = updatedAt,
+            Version = version,
+        };
+        lead.Apply(details);
+        return lead;
+    }
+
     public void Update(LeadDetails details, Guid teamId, Guid? ownerUserId, DateTimeOffset now)
     {
         var previousTeam = TeamId;

@@ -46,9 +46,19 @@ public sealed class LeadsDbContext(DbContextOptions<LeadsDbContext> options) : D
         }
     }
 
+    /// <summary>
+    /// True once changes were discarded (a save lost a race): from then on this unit of work reads rows from the
+    /// database, not cached copies, which may be what lost the race.
+    /// </summary>
+    public bool ReadsCurrentRows { get; private set; }
+
     // Events of the discarded entities were either dequeued by a failed save (and dropped by the dispatch
     // interceptor) or are still on the entities, which go with the tracker: nothing of the attempt is published.
-    void IUnitOfWork.DiscardChanges() => ChangeTracker.Clear();
+    void IUnitOfWork.DiscardChanges()
+    {
+        ChangeTracker.Clear();
+        ReadsCurrentRows = true;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeadsDbContext).Assembly);

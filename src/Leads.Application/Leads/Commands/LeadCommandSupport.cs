@@ -78,7 +78,7 @@ public sealed class LeadCommandSupport(
     /// <summary>Loads a lead the caller may change; other teams' leads are reported missing.</summary>
     public async Task<Lead> LoadForChangeAsync(ILeadRepository leads, Guid id, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var lead = await leads.FindAsync(id, cancellationToken);
+        var lead = await leads.FindAsync(id, expectedVersion, cancellationToken);
         if (lead is null || !currentUser.RequireAccess().Scope.CanSee(lead.TeamId))
         {
             throw new NotFoundException("Lead", id);

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Leads.Application.Leads.Models;
+using Leads.Domain.Leads;
+using Leads.Infrastructure.Persistence.Seeding;
+using Leads.IntegrationTests.Invalidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Leads.IntegrationTests.Writes;
+
+/// <summary>
+/// A command reads its lead through the database-level cache and saves it under the version check: a write of a
+/// cached lead sends its UPDATE and no SELECT of the lead. A cached copy that is behind the row (changed behind the
+/// API here, so nothing invalidated it) cannot win: an unconditional write loses the check once and runs again from
+/// the row, a write stating a newer version than the copy reads the row before deciding, and one stating an older
+/// version than the row is refused with the row's version.
+/// </summary>
+public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : IClassFixture<WriteRaceApiFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await factory.ResetAsync();
+        factory.Conflicts.Reset();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_write_of_a_cached_lead_sends_its_update_and_no_select_of_the_lead()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var lead = await FirstLeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+
+        factory.Queries.Reset();
+        var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "written from the cached copy" }, CachedRead.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var texts = factory.Queries.Texts;
+        texts.Should().NotContain(t => SelectOfLeads().IsMatch(t), "the lead came from the cache; commands: {0}", string.Join(" | ", texts));
+        texts.Should().ContainSingle(t => t.Contains("UPDATE leads", StringComparison.Ordinal), "EF sends the UPDATE with the outbox row in one batch");
+        (await StoredAsync(lead.Id)).Notes.Should().Be("written from the cached copy");
+    }
+
+    [Fact]
+    public async Task An_unconditional_write_over_a_copy_that_is_behind_the_row_runs_again_from_the_row()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var lead = await FirstLeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        await ChangeBehindTheApiAsync(lead.Id);
+
+        var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "mine" }, CachedRead.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<LeadDto>(CachedRead.Json))!.Version.Should().Be(lead.Version + 2, "the write landed on the row's version, not the copy's");
+        factory.Conflicts.Count.Should().Be(1, "the save from the cached copy lost the version check once");
+        var stored = await StoredAsync(lead.Id);
+        stored.Notes.Should().Be("mine");
+        stored.Version.Should().Be(lead.Version + 2);
+    }
+
+    [Fact]
+    public async Task A_write_stating_a_newer_version_than_the_copy_reads_the_row_and_succeeds()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var lead = await FirstLeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        await ChangeBehindTheApiAsync(lead.Id);
+
+        var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version: lead.Version + 1) with { Notes = "mine" }, CachedRead.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the caller saw the row's version; the copy was behind it");
+        factory.Conflicts.Count.Should().Be(0, "the row was read before deciding");
+        (await StoredAsync(lead.Id)).Notes.Should().Be("mine");
+    }
+
+    [Fact]
+    public async Task A_write_stating_the_copys_version_when_the_row_moved_on_is_refused_with_the_rows_version()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var lead = await FirstLeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        await ChangeBehindTheApiAsync(lead.Id);
+
+        var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version: lead.Version) with { Notes = "mine" }, CachedRead.Json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync()).Should().Contain((lead.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "the answer names the row's version");
+        var stored = await StoredAsync(lead.Id);
+        stored.Notes.Should().Be("behind the API");
+        stored.Version.Should().Be(lead.Version + 1);
+    }
+
+    [GeneratedRegex(@"(?:^|;)\s*SELECT\b[^;]*\bFROM leads\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SelectOfLeads();
+
+    private Task<Lead> FirstLeadAsync() => factory.WithDbAsync(db => db.Leads.AsNoTracking()
+        .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
+
+    private Task<Lead> StoredAsync(Guid id) => factory.WithDbAsync(db => db.Leads.AsNoTracking().SingleAsync(l => l.Id == id));
+
+    // No outbox row, no invalidation: the cached copy stays as it was, one version behind the row.
+    private Task<int> ChangeBehindTheApiAsync(Guid id) => factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        "UPDATE leads SET \"Notes\" = 'behind the API', \"Version\" = \"Version\" + 1 WHERE \"Id\" = {0}", id));
+}
