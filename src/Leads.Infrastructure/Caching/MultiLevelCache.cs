@@ -4,6 +4,7 @@ using Leads.Application.Caching;
 using Leads.Infrastructure.Caching.Invalidation;
 using Leads.Infrastructure.Caching.Loading;
 using Leads.Infrastructure.Caching.Outage;
+using Leads.Infrastructure.Caching.Redis;
 using Leads.Infrastructure.Caching.Serialization;
 using Leads.Infrastructure.Caching.Tiers;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed partial class MultiLevelCache(
     TagInvalidator invalidator,
     DeferredInvalidations deferred,
     OutageGenerations outage,
+    RedisPrimaryWatch primary,
     CacheMetrics metrics,
     TimeProvider time,
     IOptions<CachingOptions> options) : ICacheStore
@@ -88,7 +90,9 @@ public sealed partial class MultiLevelCache(
         return removed;
     }
 
-    private bool CanUseCache => l2.IsAvailable && !deferred.HasPending;
+    // Not while an invalidation of this instance is pending, nor while the counters Redis answers with may be an
+    // older copy than the ones entries were stamped against (RedisPrimaryWatch.Unsettled, ADR 0005).
+    private bool CanUseCache => l2.IsAvailable && !deferred.HasPending && !primary.Unsettled;
 
     private async ValueTask<CacheResult<T>> LookupAsync<T>(string fullKey, long[] stamps, CachePolicy policy, CancellationToken cancellationToken)
     {

@@ -58,6 +58,7 @@ public sealed partial class InvalidationListener : BackgroundService
         {
             ForgetLocalState(trustAgain: e.ConnectionType == ConnectionType.Subscription);
             _ = _deferred.FlushAsync(CancellationToken.None);
+            _ = primary.SettleIfUnchangedAsync();
         };
         redis.Multiplexer.ConnectionFailed += (_, e) =>
         {
@@ -66,6 +67,12 @@ public sealed partial class InvalidationListener : BackgroundService
             if (e.ConnectionType == ConnectionType.Subscription)
             {
                 _generations.Distrust();
+            }
+            else
+            {
+                // The server it reconnects to may answer with older data (a demoted primary); nothing stamped with
+                // it is used until a look at the primaries says they are the same (or the replay after a switch ran).
+                primary.Suspect();
             }
 
             _l1.Clear();

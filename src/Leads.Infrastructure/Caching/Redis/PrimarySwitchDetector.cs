@@ -46,6 +46,13 @@ public sealed class PrimarySwitchDetector
         return changed;
     }
 
+    /// <summary>
+    /// True when every one of <paramref name="primaries"/> has the endpoint and id of the last look, or when there
+    /// was no look yet (nothing to compare with, as for <see cref="Observe"/>'s first look). Records nothing.
+    /// </summary>
+    public bool Matches(IReadOnlyCollection<(string EndPoint, string? ReplicationId)> primaries) =>
+        _last.Count == 0 || primaries.All(p => _last.TryGetValue(p.EndPoint, out var id) && string.Equals(id, p.ReplicationId, StringComparison.Ordinal));
+
     /// <summary>The <c>master_replid</c> field of an <c>INFO replication</c> answer, or null when it has none.</summary>
     public static string? ReplicationId(IEnumerable<IGrouping<string, KeyValuePair<string, string>>> info) =>
         info.SelectMany(group => group).Where(pair => pair.Key == "master_replid").Select(pair => pair.Value).FirstOrDefault(value => value.Length > 0);

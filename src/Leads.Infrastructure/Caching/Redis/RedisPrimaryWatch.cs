@@ -18,6 +18,41 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
 
     private readonly PrimarySwitchDetector _detector = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _switchPending;
+    private volatile bool _suspected;
+
+    /// <summary>
+    /// True from a lost connection until a look at the primaries found them unchanged, and from a noticed switch
+    /// until the outbox's replay window has been applied since (<see cref="Replayed"/>). Meanwhile the counters this
+    /// instance reads may be an older copy (a demoted primary resynced from the new one answers with the data the
+    /// promotion started from, without the bumps taken after it), so entries stamped with them are not used: reads
+    /// are answered under outage stamps, from the outbox (ADR 0005).
+    /// </summary>
+    public bool Unsettled => _switchPending || _suspected;
+
+    /// <summary>The connection dropped: the server it comes back to may hold older data until a look says otherwise.</summary>
+    public void Suspect() => _suspected = true;
+
+    /// <summary>The replay window was applied again after the last switch.</summary>
+    public void Replayed() => _switchPending = false;
+
+    /// <summary>
+    /// Ends a suspicion when the primaries are the ones of the last check; a changed one is left to
+    /// <see cref="CheckAsync"/> (the relay's), which reports the switch once.
+    /// </summary>
+    public async Task SettleIfUnchangedAsync()
+    {
+        if (!_suspected || !redis.IsAvailable)
+        {
+            return;
+        }
+
+        var primaries = await LookAsync();
+        if (primaries.Count > 0 && primaries.All(p => p.ReplicationId is not null) && _detector.Matches(primaries))
+        {
+            _suspected = false;
+        }
+    }
 
     /// <summary>Raised once per switch noticed, before <see cref="CheckAsync"/> returns true.</summary>
     public event Action? Switched;
@@ -33,17 +68,19 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
         await _gate.WaitAsync();
         try
         {
-            var primaries = new List<(string EndPoint, string? ReplicationId)>();
-            foreach (var server in WritePrimaries())
-            {
-                primaries.Add((server.EndPoint.ToString()!, await ReplicationIdAsync(server)));
-            }
-
+            var primaries = await LookAsync();
             if (!_detector.Observe(primaries))
             {
+                if (primaries.Count > 0 && primaries.All(p => p.ReplicationId is not null))
+                {
+                    _suspected = false;
+                }
+
                 return false;
             }
 
+            _switchPending = true;
+            _suspected = false;
             LogSwitched(string.Join(", ", primaries.Select(p => $"{p.EndPoint} ({p.ReplicationId ?? "?"})")));
             Switched?.Invoke();
             return true;
@@ -52,6 +89,17 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
         {
             _gate.Release();
         }
+    }
+
+    private async Task<List<(string EndPoint, string? ReplicationId)>> LookAsync()
+    {
+        var primaries = new List<(string EndPoint, string? ReplicationId)>();
+        foreach (var server in WritePrimaries())
+        {
+            primaries.Add((server.EndPoint.ToString()!, await ReplicationIdAsync(server)));
+        }
+
+        return primaries;
     }
 
     // The servers writes go to now: on a single server (or Sentinel) the one the client would pick for a write,

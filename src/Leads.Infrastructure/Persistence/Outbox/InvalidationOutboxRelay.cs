@@ -235,6 +235,7 @@ public sealed partial class InvalidationOutboxRelay : BackgroundService
             if (replayed >= 0)
             {
                 Interlocked.Increment(ref _replays);
+                _primary.Replayed();
             }
 
             return replayed >= 0;
