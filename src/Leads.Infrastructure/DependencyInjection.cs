@@ -107,7 +107,9 @@ public static class DependencyInjection
         services.AddSingleton<ICacheStore>(sp => new TracingCacheStore(sp.GetRequiredService<MultiLevelCache>()));
         services.AddSingleton<ICachePolicyProvider, CachePolicyProvider>();
 
-        services.AddOptions<InvalidationOutboxOptions>().Bind(configuration.GetSection(InvalidationOutboxOptions.SectionName));
+        services.AddOptions<InvalidationOutboxOptions>().Bind(configuration.GetSection(InvalidationOutboxOptions.SectionName))
+            .Validate(o => o.ReplayWindow >= OutageGenerations.MinimumRowLifetime, $"Caching:Outbox:ReplayWindow must be at least {OutageGenerations.MinimumRowLifetime}: reads while Redis is out see committed changes through the rows it keeps.")
+            .ValidateOnStart();
         services.AddSingleton(sp => new InvalidationOutboxRelay(
             postgres,
             sp.GetRequiredService<ICacheStore>(),

@@ -108,6 +108,9 @@ public sealed class Lead : AggregateRoot
         Raise(new LeadUpdated(Id, TeamId, previousTeam, CategoryId, previousCategory, Status, changed | LeadFields.UpdatedAt));
     }
 
+    /// <summary>Whether <see cref="ChangeStatus"/> to <paramref name="status"/> would change the lead (it is another status, and an allowed move).</summary>
+    public bool WouldMoveTo(LeadStatus status) => status != Status && AllowedTransitions[Status].Contains(status);
+
     public void ChangeStatus(LeadStatus status, DateTimeOffset now)
     {
         if (status == Status)

@@ -13,8 +13,9 @@ namespace Leads.IntegrationTests.Writes;
 /// A command reads its lead through the database-level cache and saves it under the version check: a write of a
 /// cached lead sends its UPDATE and no SELECT of the lead. A cached copy that is behind the row (changed behind the
 /// API here, so nothing invalidated it) cannot win: an unconditional write loses the check once and runs again from
-/// the row, a write stating a newer version than the copy reads the row before deciding, and one stating an older
-/// version than the row is refused with the row's version.
+/// the row, a write stating a version reads the row before deciding (the change, or 409 with the row's version),
+/// and a status change that the copy would answer without saving (no change, a refused move) is checked against
+/// the row first.
 /// </summary>
 public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : IClassFixture<WriteRaceApiFactory>, IAsyncLifetime
 {
@@ -97,6 +98,41 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
         stored.Version.Should().Be(lead.Version + 1);
     }
 
+    [Fact]
+    public async Task A_status_change_the_copy_calls_no_change_runs_from_the_row_when_the_copy_is_behind()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var created = await Leads.IntegrationTests.Api.LeadRequests.CreateAsync(client, Leads.IntegrationTests.Api.LeadRequests.Body(DemoData.TeamA));
+        var url = $"/api/leads/{created.Id}";
+        await client.WarmAsync(url);
+        await MoveBehindTheApiAsync(created.Id, LeadStatus.Lost);
+
+        // The copy says New already; the row says Lost, from which New is allowed.
+        var response = await client.PatchAsJsonAsync($"{url}/status", new { status = "New" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = (await response.Content.ReadFromJsonAsync<LeadDto>(CachedRead.Json))!;
+        answer.Status.Should().Be(LeadStatus.New);
+        answer.Version.Should().Be(created.Version + 2, "the move from the row's Lost was saved");
+        (await StoredAsync(created.Id)).Status.Should().Be(LeadStatus.New);
+    }
+
+    [Fact]
+    public async Task A_status_move_the_copy_refuses_runs_from_the_row_when_the_copy_is_behind()
+    {
+        using var client = await factory.CreateSalesAClientAsync();
+        var created = await Leads.IntegrationTests.Api.LeadRequests.CreateAsync(client, Leads.IntegrationTests.Api.LeadRequests.Body(DemoData.TeamA));
+        var url = $"/api/leads/{created.Id}";
+        await client.WarmAsync(url);
+        await MoveBehindTheApiAsync(created.Id, LeadStatus.Proposal);
+
+        // New to Won is refused; the row's Proposal to Won is allowed.
+        var response = await client.PatchAsJsonAsync($"{url}/status", new { status = "Won" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the move is decided on the row, not on the copy");
+        (await StoredAsync(created.Id)).Status.Should().Be(LeadStatus.Won);
+    }
+
     [GeneratedRegex(@"(?:^|;)\s*SELECT\b[^;]*\bFROM leads\b", RegexOptions.CultureInvariant)]
     private static partial Regex SelectOfLeads();
 
@@ -104,6 +140,9 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
         .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
 
     private Task<Lead> StoredAsync(Guid id) => factory.WithDbAsync(db => db.Leads.AsNoTracking().SingleAsync(l => l.Id == id));
+
+    private Task<int> MoveBehindTheApiAsync(Guid id, LeadStatus status) => factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+        "UPDATE leads SET \"Status\" = {0}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = {1}", status.ToString(), id));
 
     // No outbox row, no invalidation: the cached copy stays as it was, one version behind the row.
     private Task<int> ChangeBehindTheApiAsync(Guid id) => factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(

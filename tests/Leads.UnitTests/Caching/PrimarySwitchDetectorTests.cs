@@ -15,6 +15,23 @@ public sealed class PrimarySwitchDetectorTests
     }
 
     [Fact]
+    public void Matches_compares_with_the_last_look_without_recording_anything()
+    {
+        var detector = new PrimarySwitchDetector();
+        detector.HasLooked.Should().BeFalse();
+        detector.Matches([("redis:6379", "aaa")]).Should().BeFalse("with no look yet there is nothing it matches");
+
+        detector.Observe([("redis:6379", "aaa")]);
+        detector.HasLooked.Should().BeTrue();
+        detector.Matches([("redis:6379", "aaa")]).Should().BeTrue();
+        detector.Matches([("redis:6379", "bbb")]).Should().BeFalse();
+        detector.Matches([("redis:6379", null)]).Should().BeFalse("a primary that could not be asked proves nothing");
+
+        // Matching recorded nothing: the switch is still reported by the next look that sees it.
+        detector.Observe([("redis:6379", "bbb")]).Should().BeTrue();
+    }
+
+    [Fact]
     public void A_new_replication_id_on_the_same_endpoint_is_a_switch()
     {
         // A restart (empty or from an older RDB) or a promotion behind a stable address keeps the endpoint.

@@ -22,6 +22,7 @@ namespace Leads.Infrastructure.Caching.Invalidation;
 /// </summary>
 public sealed partial class InvalidationListener : BackgroundService
 {
+    private readonly Outage.OutageGenerations _outage;
     private readonly RedisGuard _redis;
     private readonly TagGenerations _generations;
     private readonly L1Cache _l1;
@@ -42,10 +43,12 @@ public sealed partial class InvalidationListener : BackgroundService
         InvalidationBroadcaster broadcaster,
         LiveInstances instances,
         RedisPrimaryWatch primary,
+        Outage.OutageGenerations outage,
         IOptions<CachingOptions> options,
         ILogger<InvalidationListener> logger)
     {
         _redis = redis;
+        _outage = outage;
         _generations = generations;
         _l1 = l1;
         _channel = channel;
@@ -158,6 +161,7 @@ public sealed partial class InvalidationListener : BackgroundService
                 break;
             case InvalidationKind.Clear when !mine:
                 _l1.Clear();
+                _outage.Restart();
                 break;
         }
 

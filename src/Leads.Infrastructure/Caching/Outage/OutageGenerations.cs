@@ -22,8 +22,17 @@ namespace Leads.Infrastructure.Caching.Outage;
 /// </summary>
 public sealed partial class OutageGenerations : IDisposable
 {
-    /// <summary>Far below the time applied outbox rows are kept (the replay window, 60 s), so no row can be deleted unseen within an epoch.</summary>
+    /// <summary>
+    /// Far below the time applied outbox rows are kept (the replay window, at least
+    /// <see cref="MinimumRowLifetime"/>), so no row can be deleted unseen within an epoch.
+    /// </summary>
     public static readonly TimeSpan GapAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one read of the outbox may take; a slower one fails (its readers load from the database).</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The shortest time applied rows may be kept for reads without Redis to see every one: a gap, a read, and a margin as large.</summary>
+    public static readonly TimeSpan MinimumRowLifetime = 2 * (GapAfter + ReadTimeout);
 
     private readonly ICommittedChanges _changes;
     private readonly ILogger<OutageGenerations> _logger;
@@ -134,9 +143,16 @@ public sealed partial class OutageGenerations : IDisposable
             var current = Volatile.Read(ref _current);
             if (current is null || _restart || Stopwatch.GetElapsedTime(Volatile.Read(ref _lastRead)) > GapAfter)
             {
-                // A new epoch holds no entries, so nothing committed before it can be stale in it: only the horizon is needed.
-                _restart = false;
-                var start = await _changes.ReadAsync(null, CancellationToken.None);
+                // A new epoch holds no entries, so nothing committed before it can be stale in it: only the horizon is
+                // needed. A restart asked for is done only once the read worked (until then the old epoch is not continued).
+                var restart = _restart;
+                using var startTimeout = new CancellationTokenSource(ReadTimeout);
+                var start = await _changes.ReadAsync(null, startTimeout.Token);
+                if (restart)
+                {
+                    _restart = false;
+                }
+
                 _seen.Clear();
                 Entries.Clear();
                 _horizon = start.Horizon;
@@ -146,7 +162,8 @@ public sealed partial class OutageGenerations : IDisposable
             }
             else
             {
-                var page = await _changes.ReadAsync(_horizon, CancellationToken.None);
+                using var timeout = new CancellationTokenSource(ReadTimeout);
+                var page = await _changes.ReadAsync(_horizon, timeout.Token);
                 foreach (var change in page.Changes)
                 {
                     if (_seen.TryAdd(change.Id, change.Position))

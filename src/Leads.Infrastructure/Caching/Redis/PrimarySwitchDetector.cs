@@ -46,12 +46,12 @@ public sealed class PrimarySwitchDetector
         return changed;
     }
 
-    /// <summary>
-    /// True when every one of <paramref name="primaries"/> has the endpoint and id of the last look, or when there
-    /// was no look yet (nothing to compare with, as for <see cref="Observe"/>'s first look). Records nothing.
-    /// </summary>
+    /// <summary>Whether a look has recorded any primary yet.</summary>
+    public bool HasLooked => _last.Count > 0;
+
+    /// <summary>True when every one of <paramref name="primaries"/> has the endpoint and id of the last look. Records nothing.</summary>
     public bool Matches(IReadOnlyCollection<(string EndPoint, string? ReplicationId)> primaries) =>
-        _last.Count == 0 || primaries.All(p => _last.TryGetValue(p.EndPoint, out var id) && string.Equals(id, p.ReplicationId, StringComparison.Ordinal));
+        _last.Count > 0 && primaries.All(p => _last.TryGetValue(p.EndPoint, out var id) && string.Equals(id, p.ReplicationId, StringComparison.Ordinal));
 
     /// <summary>The <c>master_replid</c> field of an <c>INFO replication</c> answer, or null when it has none.</summary>
     public static string? ReplicationId(IEnumerable<IGrouping<string, KeyValuePair<string, string>>> info) =>

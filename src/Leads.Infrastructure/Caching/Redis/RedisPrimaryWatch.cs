@@ -16,41 +16,82 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
 {
     private static readonly TimeSpan InfoTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>Looks in a row that could not ask every primary (INFO refused or timing out) after which a suspicion ends anyway: switches cannot be seen there, as before the watch.</summary>
+    private const int UnaskableLooks = 3;
+
     private readonly PrimarySwitchDetector _detector = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _switchPending;
-    private volatile bool _suspected;
+    private long _suspicions;
+    private long _settledUpTo;
+    private int _unaskable;
 
     /// <summary>
     /// True from a lost connection until a look at the primaries found them unchanged, and from a noticed switch
     /// until the outbox's replay window has been applied since (<see cref="Replayed"/>). Meanwhile the counters this
     /// instance reads may be an older copy (a demoted primary resynced from the new one answers with the data the
     /// promotion started from, without the bumps taken after it), so entries stamped with them are not used: reads
-    /// are answered under outage stamps, from the outbox (ADR 0005).
+    /// are answered under outage stamps, from the outbox (ADR 0005). Where the primaries cannot be asked
+    /// (<c>INFO</c> refused), a suspicion ends after <see cref="UnaskableLooks"/> looks.
     /// </summary>
-    public bool Unsettled => _switchPending || _suspected;
+    public bool Unsettled => _switchPending || Interlocked.Read(ref _suspicions) > Interlocked.Read(ref _settledUpTo);
 
     /// <summary>The connection dropped: the server it comes back to may hold older data until a look says otherwise.</summary>
-    public void Suspect() => _suspected = true;
+    public void Suspect() => Interlocked.Increment(ref _suspicions);
 
     /// <summary>The replay window was applied again after the last switch.</summary>
     public void Replayed() => _switchPending = false;
 
     /// <summary>
-    /// Ends a suspicion when the primaries are the ones of the last check; a changed one is left to
-    /// <see cref="CheckAsync"/> (the relay's), which reports the switch once.
+    /// Ends the suspicions raised before this call when the primaries are the ones of the last check (or, before
+    /// any check, records them as the first); a changed one is left to <see cref="CheckAsync"/> (the relay's),
+    /// which reports the switch once.
     /// </summary>
     public async Task SettleIfUnchangedAsync()
     {
-        if (!_suspected || !redis.IsAvailable)
+        if (!Unsettled || !redis.IsAvailable)
         {
             return;
         }
 
-        var primaries = await LookAsync();
-        if (primaries.Count > 0 && primaries.All(p => p.ReplicationId is not null) && _detector.Matches(primaries))
+        await _gate.WaitAsync();
+        try
         {
-            _suspected = false;
+            var suspicions = Interlocked.Read(ref _suspicions);
+            var primaries = await LookAsync();
+            if (_detector.HasLooked ? _detector.Matches(primaries) : !_detector.Observe(primaries))
+            {
+                SettleLook(primaries, suspicions);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // A look that asked every primary and found no switch ends the suspicions raised before it began.
+    private void SettleLook(List<(string EndPoint, string? ReplicationId)> primaries, long suspicions)
+    {
+        if (primaries.Count > 0 && primaries.All(p => p.ReplicationId is not null))
+        {
+            _unaskable = 0;
+        }
+        else if (++_unaskable < UnaskableLooks)
+        {
+            return;
+        }
+
+        var settled = Interlocked.Read(ref _settledUpTo);
+        while (suspicions > settled)
+        {
+            var seen = Interlocked.CompareExchange(ref _settledUpTo, suspicions, settled);
+            if (seen == settled)
+            {
+                return;
+            }
+
+            settled = seen;
         }
     }
 
@@ -68,19 +109,17 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
         await _gate.WaitAsync();
         try
         {
+            var suspicions = Interlocked.Read(ref _suspicions);
             var primaries = await LookAsync();
             if (!_detector.Observe(primaries))
             {
-                if (primaries.Count > 0 && primaries.All(p => p.ReplicationId is not null))
-                {
-                    _suspected = false;
-                }
-
+                SettleLook(primaries, suspicions);
                 return false;
             }
 
+            // The replay after the switch is what ends this: it bumps again whatever the old primary may have lost.
             _switchPending = true;
-            _suspected = false;
+            SettleLook(primaries, suspicions);
             LogSwitched(string.Join(", ", primaries.Select(p => $"{p.EndPoint} ({p.ReplicationId ?? "?"})")));
             Switched?.Invoke();
             return true;

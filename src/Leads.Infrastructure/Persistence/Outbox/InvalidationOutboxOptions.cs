@@ -23,7 +23,8 @@ public sealed class InvalidationOutboxOptions
     /// primary it writes to changes (ADR 0005): a Sentinel failover costs about 11 s until the clients switch and
     /// about 17 s until the sentinels have settled (docs/deployment.md); the window must be longer than the time
     /// from a promotion until the last instance switched. The table holds about writes/s × (this + a quarter of
-    /// it) applied rows.
+    /// it) applied rows. Reads while Redis is out see every committed change through these rows, so it may not be
+    /// shorter than <see cref="Caching.Outage.OutageGenerations.MinimumRowLifetime"/> (8 s; checked at start-up).
     /// </summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -81,6 +81,8 @@ public sealed partial class InvalidationOutboxRelay : BackgroundService
         using var timer = new PeriodicTimer(_options.RelayInterval);
         try
         {
+            // The first look records the primaries a later switch is told from (RedisPrimaryWatch).
+            await CheckPrimaryAsync(stoppingToken);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await CheckPrimaryAsync(stoppingToken);

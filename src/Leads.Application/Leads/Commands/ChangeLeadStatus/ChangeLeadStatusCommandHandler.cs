@@ -1,3 +1,4 @@
+using Leads.Application.Common.Exceptions;
 using Leads.Application.Common.Interfaces;
 using Leads.Application.Leads.Models;
 using Mediator;
@@ -13,6 +14,15 @@ public sealed class ChangeLeadStatusCommandHandler(
     public async ValueTask<LeadDto> Handle(ChangeLeadStatusCommand command, CancellationToken cancellationToken)
     {
         var lead = await support.LoadForChangeAsync(leads, command.Id, command.ExpectedVersion, cancellationToken);
+
+        // Nothing to save (the status it has) or a refused move: no version check at a save proves what this answer
+        // is decided on, so a lead rebuilt from a cached copy is checked against the row first (a copy that is behind
+        // makes it run again from the row, see LastWriterWinsBehavior).
+        if (!lead.WouldMoveTo(command.Status) && !await leads.IsCurrentAsync(lead, cancellationToken))
+        {
+            throw new ConcurrencyConflictException("Lead", lead.Id, lead.Version);
+        }
+
         lead.ChangeStatus(command.Status, clock.UtcNow);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return await support.AnswerAsync(lead, cancellationToken);
