@@ -88,8 +88,7 @@ public sealed class RateLimitingTests
             var client = factory.CreateClient();
 
             // A request whose body is still arriving holds the only permit: its headers are in, its body is not.
-            var held = await StartRequestWithoutItsBodyAsync(client.BaseAddress!);
-            var shed = await UntilShedAsync(client, "/api/static/config");
+            var (held, shed) = await HoldThePermitUntilShedAsync(client, "/api/static/config");
             var live = await client.GetAsync("/health/live");
             held.Dispose();
             var after = await UntilAnsweredAsync(client, "/api/static/config");
@@ -154,9 +153,29 @@ public sealed class RateLimitingTests
         return tcp;
     }
 
-    // The server starts the held request a moment after its headers arrive.
-    private static Task<HttpResponseMessage> UntilShedAsync(HttpClient client, string url) =>
-        UntilAsync(client, url, HttpStatusCode.ServiceUnavailable);
+    // The server starts the held request a moment after its headers arrive. If a probing GET holds the permit at
+    // that moment, the held request is the one shed (the server answers on its connection): it is sent again.
+    private static async Task<(TcpClient Held, HttpResponseMessage Shed)> HoldThePermitUntilShedAsync(HttpClient client, string url)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var held = await StartRequestWithoutItsBodyAsync(client.BaseAddress!);
+        while (true)
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                return (held, response);
+            }
+
+            if (held.Client.Poll(0, System.Net.Sockets.SelectMode.SelectRead))
+            {
+                held.Dispose();
+                held = await StartRequestWithoutItsBodyAsync(client.BaseAddress!);
+            }
+
+            await Task.Delay(20);
+        }
+    }
 
     // The server notices the held request's connection closed a moment after it happens.
     private static Task<HttpResponseMessage> UntilAnsweredAsync(HttpClient client, string url) =>

@@ -48,11 +48,8 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
     [Fact]
     public async Task An_unconditional_write_over_a_copy_that_is_behind_the_row_runs_again_from_the_row()
     {
-        using var client = await factory.CreateSalesAClientAsync();
-        var lead = await FirstLeadAsync();
-        var url = $"/api/leads/{lead.Id}";
-        await client.WarmAsync(url);
-        await ChangeBehindTheApiAsync(lead.Id);
+        var (client, lead, url) = await CopyBehindTheRowAsync();
+        using var _ = client;
 
         var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead) with { Notes = "mine" }, CachedRead.Json);
 
@@ -67,11 +64,8 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
     [Fact]
     public async Task A_write_stating_a_newer_version_than_the_copy_reads_the_row_and_succeeds()
     {
-        using var client = await factory.CreateSalesAClientAsync();
-        var lead = await FirstLeadAsync();
-        var url = $"/api/leads/{lead.Id}";
-        await client.WarmAsync(url);
-        await ChangeBehindTheApiAsync(lead.Id);
+        var (client, lead, url) = await CopyBehindTheRowAsync();
+        using var _ = client;
 
         var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version: lead.Version + 1) with { Notes = "mine" }, CachedRead.Json);
 
@@ -83,11 +77,8 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
     [Fact]
     public async Task A_write_stating_the_copys_version_when_the_row_moved_on_is_refused_with_the_rows_version()
     {
-        using var client = await factory.CreateSalesAClientAsync();
-        var lead = await FirstLeadAsync();
-        var url = $"/api/leads/{lead.Id}";
-        await client.WarmAsync(url);
-        await ChangeBehindTheApiAsync(lead.Id);
+        var (client, lead, url) = await CopyBehindTheRowAsync();
+        using var _ = client;
 
         var response = await client.PutAsJsonAsync(url, LeadRequests.Update(lead, version: lead.Version) with { Notes = "mine" }, CachedRead.Json);
 
@@ -135,6 +126,17 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
 
     [GeneratedRegex(@"(?:^|;)\s*SELECT\b[^;]*\bFROM leads\b", RegexOptions.CultureInvariant)]
     private static partial Regex SelectOfLeads();
+
+    /// <summary>A member's client, a lead of their team whose cached copy is warm, and the row changed behind the API since (one version ahead of the copy).</summary>
+    private async Task<(HttpClient Client, Lead Lead, string Url)> CopyBehindTheRowAsync()
+    {
+        var client = await factory.CreateSalesAClientAsync();
+        var lead = await FirstLeadAsync();
+        var url = $"/api/leads/{lead.Id}";
+        await client.WarmAsync(url);
+        await ChangeBehindTheApiAsync(lead.Id);
+        return (client, lead, url);
+    }
 
     private Task<Lead> FirstLeadAsync() => factory.WithDbAsync(db => db.Leads.AsNoTracking()
         .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());

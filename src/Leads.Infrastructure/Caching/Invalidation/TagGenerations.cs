@@ -60,10 +60,10 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
     public void Trust() => _trustLocal = true;
 
     /// <summary>A ping this instance sent at <paramref name="sentAt"/> came back: every message published before it has been applied.</summary>
-    public void Synced(long sentAt) => RaiseTo(ref _syncedAt, sentAt);
+    public void Synced(long sentAt) => Monotonic.RaiseTo(ref _syncedAt, sentAt);
 
     /// <summary>This instance's live-instance entry, renewed by a call sent at <paramref name="sentAt"/>, lasts at least <paramref name="ttl"/> from then.</summary>
-    public void Announced(long sentAt, TimeSpan ttl) => RaiseTo(ref _announcedUntil, sentAt + Ticks(ttl));
+    public void Announced(long sentAt, TimeSpan ttl) => Monotonic.RaiseTo(ref _announcedUntil, sentAt + Ticks(ttl));
 
     /// <summary>The current generations of <paramref name="tags"/>, or null when Redis cannot be asked.</summary>
     public async ValueTask<long[]?> GetAsync(IReadOnlyList<string> tags, CancellationToken cancellationToken)
@@ -232,21 +232,6 @@ public sealed class TagGenerations(RedisGuard redis, IOptions<CachingOptions> op
         }
 
         return true;
-    }
-
-    private static void RaiseTo(ref long field, long value)
-    {
-        var current = Volatile.Read(ref field);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref field, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
     }
 
     private static long Ticks(TimeSpan span) => (long)(Math.Max(0, span.TotalSeconds) * Stopwatch.Frequency);

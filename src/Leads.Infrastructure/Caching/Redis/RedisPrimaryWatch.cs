@@ -82,17 +82,7 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
             return;
         }
 
-        var settled = Interlocked.Read(ref _settledUpTo);
-        while (suspicions > settled)
-        {
-            var seen = Interlocked.CompareExchange(ref _settledUpTo, suspicions, settled);
-            if (seen == settled)
-            {
-                return;
-            }
-
-            settled = seen;
-        }
+        Monotonic.RaiseTo(ref _settledUpTo, suspicions);
     }
 
     /// <summary>Raised once per switch noticed, before <see cref="CheckAsync"/> returns true.</summary>
