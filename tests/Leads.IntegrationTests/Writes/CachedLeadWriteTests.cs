@@ -92,11 +92,8 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
     [Fact]
     public async Task A_status_change_the_copy_calls_no_change_runs_from_the_row_when_the_copy_is_behind()
     {
-        using var client = await factory.CreateSalesAClientAsync();
-        var created = await Leads.IntegrationTests.Api.LeadRequests.CreateAsync(client, Leads.IntegrationTests.Api.LeadRequests.Body(DemoData.TeamA));
-        var url = $"/api/leads/{created.Id}";
-        await client.WarmAsync(url);
-        await MoveBehindTheApiAsync(created.Id, LeadStatus.Lost);
+        var (client, created, url) = await NewLeadMovedBehindTheApiAsync(LeadStatus.Lost);
+        using var _ = client;
 
         // The copy says New already; the row says Lost, from which New is allowed.
         var response = await client.PatchAsJsonAsync($"{url}/status", new { status = "New" });
@@ -111,11 +108,8 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
     [Fact]
     public async Task A_status_move_the_copy_refuses_runs_from_the_row_when_the_copy_is_behind()
     {
-        using var client = await factory.CreateSalesAClientAsync();
-        var created = await Leads.IntegrationTests.Api.LeadRequests.CreateAsync(client, Leads.IntegrationTests.Api.LeadRequests.Body(DemoData.TeamA));
-        var url = $"/api/leads/{created.Id}";
-        await client.WarmAsync(url);
-        await MoveBehindTheApiAsync(created.Id, LeadStatus.Proposal);
+        var (client, created, url) = await NewLeadMovedBehindTheApiAsync(LeadStatus.Proposal);
+        using var _ = client;
 
         // New to Won is refused; the row's Proposal to Won is allowed.
         var response = await client.PatchAsJsonAsync($"{url}/status", new { status = "Won" });
@@ -142,6 +136,17 @@ public sealed partial class CachedLeadWriteTests(WriteRaceApiFactory factory) : 
         .Where(l => l.TeamId == DemoData.TeamA).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).FirstAsync());
 
     private Task<Lead> StoredAsync(Guid id) => factory.WithDbAsync(db => db.Leads.AsNoTracking().SingleAsync(l => l.Id == id));
+
+    /// <summary>A member's client and a new lead of their team (status New) whose cached copy is warm, moved to <paramref name="status"/> behind the API since.</summary>
+    private async Task<(HttpClient Client, LeadDto Created, string Url)> NewLeadMovedBehindTheApiAsync(LeadStatus status)
+    {
+        var client = await factory.CreateSalesAClientAsync();
+        var created = await Leads.IntegrationTests.Api.LeadRequests.CreateAsync(client, Leads.IntegrationTests.Api.LeadRequests.Body(DemoData.TeamA));
+        var url = $"/api/leads/{created.Id}";
+        await client.WarmAsync(url);
+        await MoveBehindTheApiAsync(created.Id, status);
+        return (client, created, url);
+    }
 
     private Task<int> MoveBehindTheApiAsync(Guid id, LeadStatus status) => factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
         "UPDATE leads SET \"Status\" = {0}, \"Version\" = \"Version\" + 1 WHERE \"Id\" = {1}", status.ToString(), id));

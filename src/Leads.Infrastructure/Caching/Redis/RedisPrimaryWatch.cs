@@ -34,7 +34,8 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
     /// are answered under outage stamps, from the outbox (ADR 0005). Where the primaries cannot be asked
     /// (<c>INFO</c> refused), a suspicion ends after <see cref="UnaskableLooks"/> looks.
     /// </summary>
-    public bool Unsettled => _switchPending || Interlocked.Read(ref _suspicions) > Interlocked.Read(ref _settledUpTo);
+    // Asked on every cache lookup: plain volatile reads (Interlocked.Read is a locked compare-exchange).
+    public bool Unsettled => _switchPending || Volatile.Read(ref _suspicions) > Volatile.Read(ref _settledUpTo);
 
     /// <summary>The connection dropped: the server it comes back to may hold older data until a look says otherwise.</summary>
     public void Suspect() => Interlocked.Increment(ref _suspicions);
@@ -57,7 +58,7 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
         await _gate.WaitAsync();
         try
         {
-            var suspicions = Interlocked.Read(ref _suspicions);
+            var suspicions = Volatile.Read(ref _suspicions);
             var primaries = await LookAsync();
             if (_detector.HasLooked ? _detector.Matches(primaries) : !_detector.Observe(primaries))
             {
@@ -99,7 +100,7 @@ public sealed partial class RedisPrimaryWatch(RedisGuard redis, ILogger<RedisPri
         await _gate.WaitAsync();
         try
         {
-            var suspicions = Interlocked.Read(ref _suspicions);
+            var suspicions = Volatile.Read(ref _suspicions);
             var primaries = await LookAsync();
             if (!_detector.Observe(primaries))
             {
